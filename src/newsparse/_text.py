@@ -1,0 +1,157 @@
+"""Turning input into text, and small text helpers that keep offsets.
+
+Decoding policy (see the docs' "Bad input" page):
+
+1. ``str`` is taken as it is; anything but ``str``/``bytes`` raises :class:`InputTypeError`.
+2. ``bytes`` with a byte-order mark are decoded with the encoding the mark names.
+3. Otherwise UTF-8 is tried first.
+4. Bytes that look binary (NUL bytes or many control bytes) raise :class:`DecodeError`.
+5. Otherwise each of ``fallback_encodings`` (default: ``cp1252``, the usual legacy
+   encoding of scraped Western pages) is tried in turn.
+6. If none fits, ``errors="replace"`` decodes as UTF-8 with U+FFFD replacement
+   characters; the default ``errors="strict"`` raises :class:`DecodeError` naming the
+   position of the first byte that is not UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
+import regex
+
+from ._errors import DecodeError, InputTooLargeError, InputTypeError
+
+__all__ = ["DEFAULT_MAX_CHARS", "Line", "decode", "iter_lines", "to_text"]
+
+DEFAULT_MAX_CHARS = 10_000_000
+"""Default limit on the input length, in characters."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_CONTROL = regex.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+Errors = Literal["strict", "replace"]
+
+
+def _looks_binary(data: bytes) -> int | None:
+    """Return the offset of the first binary-looking byte, or None for text."""
+    sample = data[:65536]
+    first_nul = sample.find(b"\x00")
+    controls = _CONTROL.findall(sample)
+    if first_nul >= 0 or len(controls) > max(8, len(sample) // 100):
+        match = _CONTROL.search(sample)
+        return match.start() if match else 0
+    return None
+
+
+def decode(
+    data: bytes,
+    *,
+    errors: Errors = "strict",
+    fallback_encodings: Sequence[str] = ("cp1252",),
+) -> str:
+    """Decode bytes as the module docstring describes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if errors == "replace":
+                    return data.decode(encoding, errors="replace")
+                raise DecodeError(f"invalid {encoding}", exc.start) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    position = _looks_binary(data)
+    if position is not None:
+        if errors == "replace":
+            return data.decode("utf-8", errors="replace")
+        raise DecodeError("the bytes look binary, not text", position)
+    for encoding in fallback_encodings:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if errors == "replace":
+        return data.decode("utf-8", errors="replace")
+    raise DecodeError(
+        f"not UTF-8 ({utf8_error.reason}) nor any of {list(fallback_encodings)}",
+        utf8_error.start,
+    ) from utf8_error
+
+
+def to_text(
+    source: object,
+    *,
+    errors: Errors = "strict",
+    fallback_encodings: Sequence[str] = ("cp1252",),
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> str:
+    """Check and decode a ``parse`` argument into ``str``."""
+    if isinstance(source, str):
+        text = source
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if max_chars is not None and len(data) > 4 * max_chars:
+            raise InputTooLargeError(len(data), max_chars)
+        text = decode(data, errors=errors, fallback_encodings=fallback_encodings)
+    else:
+        raise InputTypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+    if max_chars is not None and len(text) > max_chars:
+        raise InputTooLargeError(len(text), max_chars)
+    return text
+
+
+@attrs.frozen
+class Line:
+    """One line of the input, without its line break."""
+
+    text: str
+    """The characters of the line."""
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset one past the last character (before the line break)."""
+
+    @property
+    def stripped(self) -> str:
+        """The line without surrounding white space."""
+        return self.text.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        """True when the line holds only white space."""
+        return not self.text.strip()
+
+    def strip_span(self) -> tuple[int, int]:
+        """Offsets of the line without surrounding white space."""
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        if right <= left:
+            return self.start, self.start
+        return self.start + left, self.start + right
+
+
+_NEWLINE = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """Yield the lines of ``text[start:end]`` with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    pos = start
+    for match in _NEWLINE.finditer(text, start, stop):
+        yield Line(text[pos : match.start()], pos, match.start())
+        pos = match.end()
+    if pos < stop or pos == start:
+        yield Line(text[pos:stop], pos, stop)
