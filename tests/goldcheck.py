@@ -107,7 +107,9 @@ def check_quotes(article: newsparse.Article, gold: dict[str, Any]) -> list[str]:
             if field in want:
                 got = getattr(quote.speaker, field) if quote.speaker else None
                 if got != want[field]:
-                    problems.append(f"quote {want['start']!r}: {field} {got!r}, want {want[field]!r}")
+                    problems.append(
+                        f"quote {want['start']!r}: {field} {got!r}, want {want[field]!r}"
+                    )
     for quote in article.quotes:
         if not any(_quote_matches(quote, want) for want in wanted):
             problems.append(f"spurious quote: {quote.kind} {quote.text[:50]!r}")

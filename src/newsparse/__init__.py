@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
 
+from ._batch import ParseFailure, parse_many
 from ._draft import Draft, HeaderDraft
 from ._errors import (
     DataError,
@@ -60,6 +61,7 @@ __all__ = [
     "NewsparseError",
     "Organisation",
     "Paragraph",
+    "ParseFailure",
     "Parser",
     "ParserError",
     "Person",
@@ -74,9 +76,22 @@ __all__ = [
     "__version__",
     "available_parsers",
     "parse",
+    "parse_many",
+    "schema",
 ]
 
 _default_pipeline: Pipeline | None = None
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Article.to_dict` output."""
+    import json
+    from importlib import resources
+
+    data: dict[str, Any] = json.loads(
+        resources.files("newsparse").joinpath("schema.json").read_text("utf-8")
+    )
+    return data
 
 
 def _shared_pipeline() -> Pipeline:

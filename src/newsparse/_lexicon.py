@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,16 +40,19 @@ def _merge(base: Any, extra: Any, where: str) -> Any:
             merged[key] = _merge(base[key], value, f"{where}.{key}") if key in base else value
         return merged
     if type(base) is not type(extra):
-        raise DataError(
-            f"{where}: cannot merge {type(extra).__name__} into {type(base).__name__}"
-        )
+        raise DataError(f"{where}: cannot merge {type(extra).__name__} into {type(base).__name__}")
     return extra
 
 
-@lru_cache(maxsize=None)
+@cache
 def _packaged(name: str) -> Mapping[str, Any]:
     try:
-        raw = resources.files("newsparse").joinpath("data", f"{name}.json").read_text("utf-8")
+        raw = (
+            resources.files("newsparse")
+            .joinpath("data")
+            .joinpath(f"{name}.json")
+            .read_text("utf-8")
+        )
     except FileNotFoundError as exc:
         raise DataError(f"no packaged data file {name!r}") from exc
     try:
