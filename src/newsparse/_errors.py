@@ -8,7 +8,9 @@ clauses keep working.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "DataError",
@@ -42,6 +44,10 @@ class DecodeError(NewsparseError, ValueError):
         self.reason = reason
         self.position = position
 
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[str, int]]:
+        # Picklable, so that errors cross process boundaries (parse_many, Dask).
+        return type(self), (self.reason, self.position)
+
 
 class InputTooLargeError(NewsparseError, ValueError):
     """The input is longer than the configured ``max_chars``."""
@@ -53,6 +59,9 @@ class InputTooLargeError(NewsparseError, ValueError):
         )
         self.size = size
         self.limit = limit
+
+    def __reduce__(self) -> tuple[type[InputTooLargeError], tuple[int, int]]:
+        return type(self), (self.size, self.limit)
 
 
 class PipelineError(NewsparseError, ValueError):
@@ -69,13 +78,14 @@ class UnknownStepError(NewsparseError, KeyError):
         names = sorted(available)
         self.name = name
         self.available = tuple(names)
-        self.message = (
-            f"{what} {name!r} not found. Available names: {', '.join(names) or '(none)'}"
-        )
+        self.message = f"{what} {name!r} not found. Available names: {', '.join(names) or '(none)'}"
         super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild_unknown_step, (self.message, self.name, self.available)
 
 
 class ParserError(NewsparseError, RuntimeError):
@@ -86,6 +96,27 @@ class ParserError(NewsparseError, RuntimeError):
         self.step = step
         self.error = error
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The original error may not pickle (a user's exception class): send its text.
+        try:
+            error = pickle.loads(pickle.dumps(self.error))
+        except Exception:
+            error = RuntimeError(f"{type(self.error).__name__}: {self.error}")
+        return _rebuild_parser_error, (self.step, error, str(self))
+
 
 class DataError(NewsparseError, ValueError):
     """A packaged or user-supplied data file is missing or malformed."""
+
+
+def _rebuild_unknown_step(message: str, name: str, available: tuple[str, ...]) -> UnknownStepError:
+    error = UnknownStepError.__new__(UnknownStepError)
+    Exception.__init__(error, message)
+    error.name, error.available, error.message = name, available, message
+    return error
+
+
+def _rebuild_parser_error(step: str, error: BaseException, message: str) -> ParserError:
+    rebuilt = ParserError(step, error)
+    rebuilt.args = (message,)
+    return rebuilt
