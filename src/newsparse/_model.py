@@ -392,3 +392,9 @@ class Article:
     def body(self) -> str:
         """The body paragraphs joined by blank lines."""
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    def to_html(self, *, title: str | None = None) -> str:
+        """Return a self-contained HTML view; see :func:`newsparse.render.to_html`."""
+        from .render import to_html  # imported on use: keeps "import newsparse" cheap
+
+        return to_html(self, title=title)
