@@ -319,3 +319,29 @@ def test_seed_in_headless_chromium(seed: Path, tmp_path: Path) -> None:
     chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,2000", page_file.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+# -- the render subcommand ---------------------------------------------------------------
+
+
+def test_cli_render_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsparse.cli import main
+
+    seed = goldcheck.SEEDS / "002_8d831bff95d77092.txt"
+    out = tmp_path / "article.html"
+    assert main(["render", str(seed), "-o", str(out), "--title", "Seed 002"]) == 0
+    page = out.read_text("utf-8")
+    expected = newsparse.parse(seed.read_bytes()).to_html(title="Seed 002")
+    assert page == expected + "\n"
+    assert main(["render", str(seed)]) == 0
+    assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
+
+
+def test_cli_render_reports_a_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsparse.cli import main
+
+    assert main(["render", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.html")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()

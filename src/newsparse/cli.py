@@ -183,6 +183,25 @@ def _cmd_parsers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .render import to_html  # imported on use, like the view itself
+
+    try:
+        pipeline = _build_pipeline(args.parser, args.disable)
+        article = pipeline.parse(
+            _read(args.input), reference_date=args.reference_date, errors=args.errors
+        )
+    except (OSError, NewsparseError) as exc:
+        print(f"newsparse: {args.input}: {exc}", file=sys.stderr)
+        return EXIT_FAILED_INPUT
+    page = to_html(article, title=args.title)
+    if args.output in (None, "-"):
+        sys.stdout.write(page + "\n")
+    else:
+        Path(args.output).write_text(page + "\n", encoding="utf-8")
+    return EXIT_OK
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -232,6 +251,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
     p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser(
+        "render",
+        help="write a self-contained HTML view of one article",
+        description="Parse FILE (or standard input, -) and write an HTML page that shows "
+        "the header, quotes coloured by speaker, cues, organisations and boilerplate.",
+    )
+    p.add_argument("input", metavar="FILE|-")
+    p.add_argument("-o", "--output", help="write the page here instead of standard output")
+    p.add_argument("--title", help="page title (default: the headline)")
+    p.add_argument(
+        "--reference-date",
+        type=_date,
+        help="complete dates printed without a year against this date (default: today)",
+    )
+    p.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="undecodable bytes: fail (strict) or replace them",
+    )
+    p.add_argument(
+        "--parser",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="add an installed entry-point parser (repeatable)",
+    )
+    p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
+    p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("parsers", help="list the default steps and installed parsers")
     p.set_defaults(func=_cmd_parsers)
