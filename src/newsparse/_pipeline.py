@@ -19,7 +19,7 @@ from ._draft import Draft
 from ._errors import ParserError, PipelineError, UnknownStepError
 from ._lexicon import Lexicon
 from ._model import Article
-from ._text import DEFAULT_MAX_CHARS, Errors, to_text
+from ._text import DEFAULT_MAX_CHARS, Errors, is_blank, to_text
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -52,6 +52,7 @@ Plugin = Callable[..., Any]
 DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
     ("header", "newsparse.parsers.header:parse_header"),
     ("boilerplate", "newsparse.parsers.body:find_boilerplate"),
+    ("signature", "newsparse.parsers.body:find_signature"),
     ("paragraphs", "newsparse.parsers.body:build_paragraphs"),
     ("links", "newsparse.parsers.links:find_links"),
 )
@@ -261,7 +262,7 @@ class Pipeline:
         text = to_text(
             source, errors=errors, fallback_encodings=fallback_encodings, max_chars=max_chars
         )
-        if not text.strip():
+        if is_blank(text):
             return Article(text=text)
         draft = Draft(
             text,

@@ -1,8 +1,9 @@
-"""Turning input into text, and small text helpers that keep offsets.
+r"""Turning input into text, and small text helpers that keep offsets.
 
-Decoding policy (see the docs' "Bad input" page):
+Bad-input policy (the docs' "Robustness" page says the same with examples):
 
-1. ``str`` is taken as it is; anything but ``str``/``bytes`` raises :class:`InputTypeError`.
+1. ``str`` is taken as it is; ``bytes`` (and ``bytearray``/``memoryview``) are decoded as
+   below; anything else raises :class:`InputTypeError` (a ``TypeError``).
 2. ``bytes`` with a byte-order mark are decoded with the encoding the mark names.
 3. Otherwise UTF-8 is tried first.
 4. Bytes that look binary (NUL bytes or many control bytes) raise :class:`DecodeError`.
@@ -11,6 +12,22 @@ Decoding policy (see the docs' "Bad input" page):
 6. If none fits, ``errors="replace"`` decodes as UTF-8 with U+FFFD replacement
    characters; the default ``errors="strict"`` raises :class:`DecodeError` naming the
    position of the first byte that is not UTF-8.
+7. Input longer than ``max_chars`` characters (default :data:`DEFAULT_MAX_CHARS`, ten
+   million) raises :class:`InputTooLargeError`; bytes are refused before decoding when
+   they could not fit. ``max_chars=None`` lifts the limit.
+8. Text that is empty or holds only white space and invisible format characters
+   (zero-width spaces and joiners, byte-order marks, direction marks, soft hyphens) gives
+   an empty :class:`~newsparse.Article`, not an error.
+9. Nothing in a ``str`` is removed or rewritten before parsing, so offsets always index
+   the caller's string: NUL and other control characters, lone surrogates, tabs,
+   zero-width and right-to-left characters, combining marks and emoji stay where they
+   are. Offsets count code points (Python ``str`` indexes), not bytes or UTF-16 units.
+   Line breaks are ``\n``, ``\r\n``, ``\r`` and the other Unicode line separators
+   (``\v``, ``\f``, ``\x1c``-``\x1e``, ``\x85``, U+2028, U+2029).
+10. Lone surrogates (only possible in a ``str``) are kept in item texts;
+    ``json.dumps(article.to_dict())`` escapes them (``ensure_ascii=True``, the default).
+    Writing with ``ensure_ascii=False`` needs ``errors="surrogatepass"`` (or
+    ``"backslashreplace"``) on the output stream.
 """
 
 from __future__ import annotations
@@ -24,7 +41,16 @@ import regex
 
 from ._errors import DecodeError, InputTooLargeError, InputTypeError
 
-__all__ = ["DEFAULT_MAX_CHARS", "Line", "decode", "iter_lines", "to_text"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "INVISIBLE",
+    "STRIPPED",
+    "Line",
+    "decode",
+    "is_blank",
+    "iter_lines",
+    "to_text",
+]
 
 DEFAULT_MAX_CHARS = 10_000_000
 """Default limit on the input length, in characters."""
@@ -112,6 +138,16 @@ def to_text(
     return text
 
 
+INVISIBLE = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+"""Invisible format characters (soft hyphen, zero-width, direction marks, BOM)."""
+
+STRIPPED = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE
+"""What :attr:`Line.stripped` strips: white space and :data:`INVISIBLE` characters."""
+
+
 @attrs.frozen
 class Line:
     """One line of the input, without its line break."""
@@ -125,19 +161,19 @@ class Line:
 
     @property
     def stripped(self) -> str:
-        """The line without surrounding white space."""
-        return self.text.strip()
+        """The line without surrounding white space and invisible characters."""
+        return self.text.strip(STRIPPED)
 
     @property
     def is_blank(self) -> bool:
-        """True when the line holds only white space."""
-        return not self.text.strip()
+        """True when the line holds only white space and invisible characters."""
+        return not self.text.strip(STRIPPED)
 
     def strip_span(self) -> tuple[int, int]:
-        """Offsets of the line without surrounding white space."""
+        """Offsets of :attr:`stripped`."""
         text = self.text
-        left = len(text) - len(text.lstrip())
-        right = len(text.rstrip())
+        left = len(text) - len(text.lstrip(STRIPPED))
+        right = len(text.rstrip(STRIPPED))
         if right <= left:
             return self.start, self.start
         return self.start + left, self.start + right
@@ -155,3 +191,8 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
         pos = match.end()
     if pos < stop or pos == start:
         yield Line(text[pos:stop], pos, stop)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds only white space and :data:`INVISIBLE` characters."""
+    return not text.strip(STRIPPED)
