@@ -52,7 +52,6 @@ Plugin = Callable[..., Any]
 DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
     ("header", "newsparse.parsers.header:parse_header"),
     ("boilerplate", "newsparse.parsers.body:find_boilerplate"),
-    ("signature", "newsparse.parsers.body:find_signature"),
     ("paragraphs", "newsparse.parsers.body:build_paragraphs"),
     ("links", "newsparse.parsers.links:find_links"),
 )
