@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsparse
+from newsparse._text import INVISIBLE
 
 from .goldcheck import FIXTURES, SEEDS
 
@@ -45,12 +46,12 @@ def examples(n: int) -> Callable[[Any], Any]:
 
 # -- the invariants every parse must satisfy ---------------------------------------------
 
-_SPACE = regex.compile(r"[\s\x1c-\x1f\u00ad\u200b-\u200d\u2060\ufeff]+")
+_SPACE = regex.compile(r"[\s\x1c-\x1f" + regex.escape(INVISIBLE) + "]+")
 _MARKS = regex.compile(r"[\"'“”„‟«»‘’‚‛`‹›″]")
 
 
 def squash(text: str) -> str:
-    """Compare modulo white space, soft hyphens, zero-width spaces and quote-mark style."""
+    """Compare modulo white space, invisible format characters and quote-mark style."""
     return _SPACE.sub("", _MARKS.sub("'", text))
 
 
