@@ -53,6 +53,7 @@ DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
     ("header", "newsparse.parsers.header:parse_header"),
     ("boilerplate", "newsparse.parsers.body:find_boilerplate"),
     ("paragraphs", "newsparse.parsers.body:build_paragraphs"),
+    ("signature", "newsparse.parsers.body:find_signature"),
     ("links", "newsparse.parsers.links:find_links"),
 )
 

@@ -1,26 +1,363 @@
-"""Body parsers (minimal first version; see issue 2)."""
+"""Body parsers: boilerplate, the author's signature, and paragraphs.
+
+* :func:`find_boilerplate` reports share lines, follow-us lines, footers, credit trailers
+  (``(Reporting by ...; Editing by ...)``, whose reporters become authors) and the like,
+  as listed in ``data/boilerplate.json``. After a terminal marker (``###``, ``Media
+  contact:``, ``Comments are closed.``) the short lines that remain are boilerplate too.
+* :func:`find_signature` takes a short closing line that ends with a person name
+  (``Head of the Expert Council of the Baku Network, PhD Elkhan Alasgarov``) as the
+  author's signature: the name goes to ``header.authors``, the line leaves the body, and
+  ``meta["signature"]`` keeps its text, offsets, name and role.
+* :func:`build_paragraphs` splits the remaining body at blank lines and rebuilds
+  paragraphs of hard-wrapped text (lines of near-equal width with no blank lines).
+
+All three work line by line in time linear in the input.
+"""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterator
+
+import attrs
+import regex
+
 from .._draft import Draft
 from .._model import Paragraph
+from .._text import STRIPPED
+from ._agencies import agency_index
+from ._boilerplate import BoilerplateRules, boilerplate_rules
+from ._bylines import name_tools
 
-__all__ = ["build_paragraphs", "find_boilerplate"]
+__all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
+
+_SENTENCE_END = regex.compile(r"[.!?…:][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
+_STRONG_END = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
+_OPENERS = "\"“«„'‘—–-•*"
+_EMAIL_OR_PHONE = regex.compile(r"@|\d[\d\s().-]{6,}|https?://|www\.")
+_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_NEWLINE = regex.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_SPACES = regex.compile(r" {2,}+")
+_HYPHEN_END = regex.compile(r"(\p{L}{1,40}+)-$")
+_LEADING_WORD = regex.compile(r"\p{Ll}[\p{L}]{0,40}+")
+_WORD = regex.compile(r"\p{L}{2,40}+")
+_MIN_WRAPPED_LINES = 4
+_MAX_WRAP_WIDTH = 160
+
+
+def _first_line_index(draft: Draft, offset: int) -> int:
+    lines = draft.lines
+    lo, hi = 0, len(lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if lines[mid].end < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(s for s in spans if s[0] < s[1]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+@attrs.define
+class _Piece:
+    """The part of one line that belongs to the body."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
+    """Body text line by line, excluded spans removed; None stands for a break."""
+    text = draft.text
+    starts, ends = _merged(draft.excluded)
+    k = 0
+    lines = draft.lines
+    for i in range(_first_line_index(draft, draft.body_start), len(lines)):
+        line = lines[i]
+        if line.start >= draft.body_end:
+            break
+        a, b = max(line.start, draft.body_start), min(line.end, draft.body_end)
+        while k < len(ends) and ends[k] <= a:
+            k += 1
+        parts = []
+        j, pos = k, a
+        while j < len(starts) and starts[j] < b:
+            if starts[j] > pos:
+                parts.append((pos, starts[j]))
+            pos = max(pos, ends[j])
+            j += 1
+        if pos < b:
+            parts.append((pos, b))
+        kept = [(s, e) for s, e in parts if text[s:e].strip(STRIPPED)]
+        if not kept:
+            yield None
+            continue
+        s, e = kept[0][0], kept[-1][1]
+        left = len(text[s:e]) - len(text[s:e].lstrip(STRIPPED))
+        right = len(text[s:e].rstrip(STRIPPED))
+        yield _Piece(s + left, s + right, text[s + left : s + right])
+
+
+# -- boilerplate ----------------------------------------------------------------------
+def _weak(text: str) -> bool:
+    """A short line that is no sentence of article text (a name, address, headline)."""
+    if len(text) > 150:
+        return False
+    if _EMAIL_OR_PHONE.search(text):
+        return True
+    words = len(text.split())
+    return words <= 6 or (len(text) <= 100 and not _STRONG_END.search(text))
 
 
 def find_boilerplate(draft: Draft) -> None:
-    """Find boilerplate lines (not written yet)."""
+    """Report boilerplate lines of the body region and exclude them from the body."""
+    rules = boilerplate_rules(draft.lexicon)
+    text = draft.text
+    lines = draft.lines
+    first = _first_line_index(draft, draft.body_start)
+    found: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int]] = []
+    footer_kind: str | None = None
+    absorbing: str | None = None
+    ex_starts, ex_ends = _merged(draft.excluded)
+    last_text: tuple[int, int] | None = None
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if line.start >= draft.body_end:
+            break
+        if line.is_blank:
+            absorbing = None
+            continue
+        start, end = line.strip_span()
+        start, end = max(start, draft.body_start), min(end, draft.body_end)
+        k = bisect.bisect_right(ex_starts, start) - 1
+        if start >= end or (k >= 0 and ex_ends[k] >= end):
+            continue
+        content = text[start:end]
+        kind = rules.kind(content)
+        if kind is not None:
+            found.append((start, end, kind))
+            absorbing = kind if kind in rules.absorbing else None
+            if kind in rules.terminal:
+                footer_kind = kind
+            continue
+        if absorbing is not None and _weak(content):
+            found.append((start, end, absorbing))
+            continue
+        absorbing = None
+        if footer_kind is not None and _weak(content):
+            pending.append((start, end))
+            continue
+        footer_kind = None
+        pending = []
+        last_text = (start, end)
+    if footer_kind is not None:
+        found.extend((s, e, footer_kind) for s, e in pending)
+    if last_text is not None:
+        _credit_trailer(draft, rules, last_text, found)
+    for start, end, kind in sorted(found):
+        draft.add_boilerplate(kind, start, end)
+        if kind == "credits":
+            _credit_authors(draft, rules, text[start:end])
+        elif kind == "source" and draft.header.agency is None:
+            _source_agency(draft, text[start:end])
+
+
+def _credit_trailer(
+    draft: Draft,
+    rules: BoilerplateRules,
+    span: tuple[int, int],
+    found: list[tuple[int, int, str]],
+) -> None:
+    start, end = span
+    match = rules.trailer.search(draft.text, max(start, end - 600), end)
+    if match is not None and match.start() > start:
+        found.append((match.start(), end, "credits"))
+
+
+def _credit_authors(draft: Draft, rules: BoilerplateRules, text: str) -> None:
+    names = name_tools(draft.lexicon)
+    for match in rules.author_credit.finditer(text):
+        draft.header.authors.extend(names.split_names(match.group("names")))
+
+
+def _source_agency(draft: Draft, text: str) -> None:
+    _, _, value = text.partition(":")
+    name = agency_index(draft.lexicon).lookup(value) if value else None
+    if name is not None and agency_index(draft.lexicon).kinds.get(name) != "aggregator":
+        draft.header.agency = name
+
+
+# -- signature ------------------------------------------------------------------------
+_SIGNATURE_MAX = 160
+_SIGNATURE_WORDS = 22
+_BY = regex.compile(r"(?:by|written\sby|[-–—]{1,2})\s{1,3}", regex.IGNORECASE)
+
+
+def find_signature(draft: Draft) -> None:
+    """Take a closing one-line paragraph ending in a person name as the signature.
+
+    Runs after :func:`build_paragraphs`: the paragraph is removed from the body and its
+    span excluded; the name joins ``header.authors`` and ``meta["signature"]`` keeps
+    ``text``, ``start``, ``end``, ``name`` and ``role`` for the people and quote parsers.
+    """
+    if len(draft.paragraphs) < 2:
+        return
+    last = draft.paragraphs[-1]
+    text = last.text
+    if len(text) > _SIGNATURE_MAX or len(text.split()) > _SIGNATURE_WORDS:
+        return
+    if _NEWLINE.search(draft.text, last.start, last.end):
+        return  # a signature is one line of its own
+    if _SENTENCE_END.search(text) or text[-1:] in ',;"”»)':
+        return
+    names = name_tools(draft.lexicon)
+    found = names.trailing_name(text)
+    if found is None:
+        return
+    offset, name = found
+    head = text[:offset]
+    role = head.rstrip(" ,;–—-")
+    if _BY.fullmatch(head):
+        role = ""
+    elif (
+        role
+        and not (head.rstrip().endswith(",") or names.is_title(role.split()[-1]))
+        and role.split()[-1][:1].islower()
+        and len(role.split()) > 6
+    ):
+        return  # "Political analyst Jane Doe" is fine; a long clause before a name is not
+    draft.paragraphs.pop()
+    draft.header.authors.append(name)
+    draft.exclude(last.start, last.end)
+    draft.meta["signature"] = {
+        "text": draft.text[last.start : last.end],
+        "start": last.start,
+        "end": last.end,
+        "name": name,
+        "role": role or None,
+    }
+
+
+# -- paragraphs -----------------------------------------------------------------------
+def _clean(text: str) -> str:
+    """Non-breaking and other odd spaces become plain spaces; runs of spaces collapse."""
+    return _SPACES.sub(" ", _ODD_SPACE.sub(" ", text)).strip(STRIPPED)
+
+
+def _wrap_width(blocks: list[list[_Piece]]) -> int | None:
+    """The wrap width of hard-wrapped text, or None when lines are not wrapped."""
+    lengths = sorted(len(p.text) for block in blocks if len(block) > 1 for p in block)
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return None
+    width = lengths[min(len(lengths) - 1, int(0.98 * (len(lengths) - 1)))]
+    if width > _MAX_WRAP_WIDTH or width < 20:
+        return None
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    if near < 0.6 * len(lengths):
+        return None
+    return width
+
+
+def _quote_balance(text: str, open_quote: bool) -> bool:
+    """Whether a double quotation is open after ``text``, given the state before it."""
+    for ch in text:
+        if ch == '"':
+            open_quote = not open_quote
+        elif ch in "“«„":
+            open_quote = True
+        elif ch in "”»":
+            open_quote = False
+    return open_quote
+
+
+def _split_wrapped(block: list[_Piece], width: int) -> list[list[_Piece]]:
+    paragraphs: list[list[_Piece]] = [[block[0]]]
+    open_quote = _quote_balance(block[0].text, False)
+    quoted_lines = 0
+    for previous, piece in itertools.pairwise(block):
+        first_word = len(piece.text.split(maxsplit=1)[0])
+        ends = bool(_SENTENCE_END.search(previous.text))
+        fits = len(previous.text) + 1 + first_word <= width or len(previous.text) <= 0.8 * width
+        opener = piece.text[0] in _OPENERS
+        new = ends and (fits or opener)
+        if new and open_quote and not opener and quoted_lines < 40:
+            new = False  # a quotation running on: keep it in one paragraph
+        if new:
+            paragraphs.append([piece])
+            open_quote, quoted_lines = False, 0
+        else:
+            paragraphs[-1].append(piece)
+        open_quote = _quote_balance(piece.text, open_quote)
+        quoted_lines = quoted_lines + 1 if open_quote else 0
+    return paragraphs
+
+
+class _Joiner:
+    """Joins wrapped lines, mending words hyphenated at a line end when it is safe."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {w.casefold() for w in _WORD.findall(self.text)}
+        return self._words
+
+    def join(self, pieces: list[_Piece]) -> str:
+        out = _clean(pieces[0].text)
+        for piece in pieces[1:]:
+            nxt = _clean(piece.text)
+            hyphen = _HYPHEN_END.search(out)
+            lead = _LEADING_WORD.match(nxt)
+            if hyphen is not None and lead is not None:
+                joined = (hyphen.group(1) + lead.group()).casefold()
+                if joined in self.words():
+                    out = out[:-1] + nxt  # "inter-" + "national" seen unbroken elsewhere
+                else:
+                    out += nxt  # keep the hyphen: "good-" + "neighborly"
+            else:
+                out = f"{out} {nxt}"
+        return out
 
 
 def build_paragraphs(draft: Draft) -> None:
-    """Split the body region at blank lines."""
-    block: list = []
-    for line in draft.body_lines() + [None]:  # type: ignore[operator]
-        if line is None or line.is_blank:
-            if block:
-                start, end = block[0].strip_span()[0], block[-1].strip_span()[1]
-                text = " ".join(x.stripped for x in block)
-                draft.paragraphs.append(Paragraph(text, start, end))
-            block = []
+    """Split the body region (minus excluded spans) into paragraphs."""
+    blocks: list[list[_Piece]] = []
+    current: list[_Piece] = []
+    for piece in _body_pieces(draft):
+        if piece is None:
+            if current:
+                blocks.append(current)
+                current = []
         else:
-            block.append(line)
+            current.append(piece)
+    if current:
+        blocks.append(current)
+    width = _wrap_width(blocks)
+    joiner = _Joiner(draft.text)
+    for block in blocks:
+        if len(block) == 1:
+            groups = [block]
+        elif width is not None:
+            groups = _split_wrapped(block, width)
+        else:
+            groups = [[piece] for piece in block]
+        for group in groups:
+            text = joiner.join(group) if len(group) > 1 else _clean(group[0].text)
+            if text:
+                draft.paragraphs.append(Paragraph(text, group[0].start, group[-1].end))

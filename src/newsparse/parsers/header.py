@@ -1,11 +1,377 @@
-"""Header parser (minimal first version; see issue 2)."""
+"""The header parser: headline, publication date, credits, bylines and the dateline.
+
+It reads the first lines of the article (at most :data:`MAX_LINES` non-blank lines within
+:data:`MAX_CHARS` characters), one line at a time, and stops at the first line of body
+text. Recognised lines, in the order tried:
+
+* boilerplate (share buttons ...): skipped, left to the boilerplate parser;
+* a date, optionally labelled (``Updated:``) and optionally followed by a credit
+  (`` date 2019-10-06 By Trend``, `` date 2024-08-21 (MENAFN- AzerNews)``);
+* a time alone (``Updated: 3:45 PM EST``), joined to the date;
+* credits (``(MENAFN- AzerNews)``, ``/AzerNews/``), bylines (``By John Smith and Jane
+  Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``), an agency name alone;
+* a dateline alone on its line (``BAKU, Azerbaijan, Oct. 23``);
+* a dateline opening the first paragraph (``MOSCOW, Nov 22 (Reuters) -``), which is cut
+  from the body;
+* a headline (also when printed twice) and one-word section labels.
+
+Agencies and dateline layouts come from ``data/agencies.json``; dates from
+``data/dates.json``; name vocabulary from ``data/bylines.json``.
+"""
 
 from __future__ import annotations
 
-from .._draft import Draft
+import bisect
+import datetime as _dt
 
-__all__ = ["parse_header"]
+import regex
+
+from .._draft import Draft, HeaderDraft
+from .._lexicon import Lexicon
+from ._agencies import AgencyIndex, agency_index
+from ._boilerplate import boilerplate_rules
+from ._bylines import NameTools, name_tools
+from ._dates import DateFound, date_patterns, find_date, read_time_line
+
+__all__ = ["MAX_CHARS", "MAX_LINES", "parse_byline", "parse_header"]
+
+MAX_LINES = 15
+"""Non-blank lines the header may span."""
+MAX_CHARS = 2000
+"""Characters from the start of the text the header may span."""
+
+_SPACES = regex.compile(r"\s{1,100}+")
+_SEPARATORS = regex.compile(r"[\s|,;·•–—-]{0,6}")
+_TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"”’»]?\s{1,3}[\"“«]?\p{Lu}")
+_AGENCY_TAIL = regex.compile(r"(?:\s{0,3}[,|/–—-]\s{0,3}|\s{1,3})([^,|/–—-]{1,60})$")
+_QUOTES = "\"'“”‘’«»„"
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Reader:
+    """State of one header scan."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text = draft.text
+        self.lexicon: Lexicon = draft.lexicon
+        self.agencies: AgencyIndex = agency_index(self.lexicon)
+        self.names: NameTools = name_tools(self.lexicon)
+        self.rules = boilerplate_rules(self.lexicon)
+        self.today: _dt.date = draft.today()
+        self.header: HeaderDraft = draft.header
+        self.body_start: int | None = None
+        self.byline_seen = False
+        self.dateline_seen = False
+        self.pending_time: tuple[str, str, str] | None = None
+
+    # -- recording -----------------------------------------------------------------
+    def set_date(self, found: DateFound, offset: int) -> None:
+        header = self.header
+        raw = self.text[offset + found.start : offset + found.end].strip()
+        if header.published is not None:
+            return
+        iso, precision = found.iso, found.precision
+        if self.pending_time and not found.has_time:
+            iso, precision = f"{iso}T{self.pending_time[0]}", self.pending_time[1]
+            raw = f"{raw} {self.pending_time[2]}"
+        header.published, header.published_precision, header.published_raw = iso, precision, raw
+
+    def set_time(self, time: str, precision: str, raw: str) -> None:
+        header = self.header
+        if header.published is None:
+            self.pending_time = (time, precision, raw)
+        elif header.published_precision == "day":
+            header.published = f"{header.published}T{time}"
+            header.published_precision = precision
+            header.published_raw = f"{header.published_raw} {raw}"
+
+    def set_agency(self, raw: str | None) -> None:
+        if not raw:
+            return
+        name = self.agencies.lookup(raw)
+        if name is None:
+            return
+        if self.agencies.kinds.get(name) == "aggregator":
+            if self.header.distributor is None:
+                self.header.distributor = name
+        elif self.header.agency is None:
+            self.header.agency = name
+
+    def set_place(self, place: str | None) -> bool:
+        if not place:
+            return False
+        words = place.casefold().replace(".", " ").split()
+        if all(w in self.names.not_names for w in words):
+            return False
+        if self.header.dateline is None:
+            self.header.dateline = _normal(place)
+        self.dateline_seen = True
+        return True
+
+    # -- line readers ----------------------------------------------------------------
+    def byline(self, text: str) -> bool:
+        """Read a whole-line byline; True when ``text`` is one."""
+        found = parse_byline(text, self.agencies, self.names)
+        if found is None:
+            return False
+        names, agency = found
+        if self.header.byline is None:
+            self.header.byline = _normal(text)
+        self.header.authors.extend(names)
+        self.set_agency(agency)
+        self.byline_seen = True
+        return True
+
+    def credit(self, text: str) -> bool:
+        """Read a credit line (``(MENAFN- AzerNews)``), possibly followed by a byline."""
+        for pattern in self.agencies.of_kind("credit"):
+            match = pattern.regex.match(text)
+            if match is None:
+                continue
+            rest = text[match.end() :].strip()
+            if rest and not self.byline(rest):
+                continue
+            groups = match.groupdict()
+            distributor = groups.get("distributor")
+            agency = groups.get("agency")
+            if distributor:
+                self.header.distributor = self.agencies.lookup(distributor) or _normal(distributor)
+            if agency and self.header.agency is None:
+                self.header.agency = self.agencies.lookup(agency) or _normal(agency)
+            return True
+        return False
+
+    def date_line(self, text: str, offset: int) -> bool:
+        """Read a (labelled) date, alone or followed by a credit or byline."""
+        patterns = date_patterns(self.lexicon)
+        label = patterns.label.match(text)
+        start = label.end() if label else 0
+        match = patterns.date.match(text, start)
+        if match is None:
+            time = read_time_line(text, self.lexicon)
+            if time is None:
+                return False
+            self.set_time(time[0], time[1], text[time[2] : time[3]])
+            return True
+        found = find_date(text, self.lexicon, self.today, start, match.end())
+        if found is None or found.start != start:
+            return False
+        sep = _SEPARATORS.match(text, found.end)
+        rest = text[sep.end() if sep else found.end :].strip()
+        if rest and not (self.credit(rest) or self.byline(rest) or self.agency_line(rest)):
+            return False
+        self.set_date(found, offset)
+        return True
+
+    def agency_line(self, text: str) -> bool:
+        """Read a line that is nothing but an agency name (``Associated Press``)."""
+        if len(text) > 60:
+            return False
+        name = self.agencies.lookup(text)
+        if name is None:
+            return False
+        self.set_agency(name)
+        return True
+
+    def apply_dateline(self, match: regex.Match[str], offset: int) -> None:
+        groups = match.groupdict()
+        self.set_place(groups.get("place"))
+        self.dateline_seen = True
+        self.set_agency(groups.get("agency"))
+        if groups.get("names"):
+            self.header.authors.extend(self.names.split_names(groups["names"]))
+        date = groups.get("date")
+        if date and self.header.published is None:
+            found = find_date(self.text, self.lexicon, self.today, *self._span(match, "date"))
+            if found is not None:
+                self.set_date(found, 0)
+
+    def _span(self, match: regex.Match[str], group: str) -> tuple[int, int]:
+        start, end = match.span(group)
+        return self.base + start, self.base + end
+
+    base = 0
+
+    def dateline_line(self, text: str, offset: int) -> bool:
+        """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
+        for pattern in self.agencies.of_kind("dateline_line"):
+            match = pattern.regex.fullmatch(text)
+            if match is not None and self.set_place(match.group("place")):
+                self.base = offset
+                self.apply_dateline(match, offset)
+                return True
+        return False
+
+    def dateline_prefix(self, text: str, offset: int) -> int | None:
+        """Read a dateline or inline byline opening the first paragraph.
+
+        Returns the offset (into ``text``) where the paragraph's own words begin.
+        """
+        for kind in ("dateline", "byline"):
+            for pattern in self.agencies.of_kind(kind):
+                match = pattern.regex.match(text)
+                if match is None:
+                    continue
+                place = match.groupdict().get("place")
+                if place is not None and not self.set_place(place):
+                    continue
+                self.base = offset
+                self.apply_dateline(match, offset)
+                if kind == "byline":
+                    self.byline_seen = True
+                    if self.header.byline is None:
+                        self.header.byline = _normal(match.group())
+                return match.end()
+        return None
+
+    def title(self, text: str, following: str | None) -> bool:
+        """Accept ``text`` as the headline."""
+        header = self.header
+        normal = _normal(text)
+        if header.headline is not None:
+            return normal == header.headline
+        if self.byline_seen or self.dateline_seen or not title_like(normal, following):
+            return False
+        header.headline = normal
+        return True
+
+
+def title_like(text: str, following: str | None = None) -> bool:
+    """True when ``text`` can be a headline (``following``: the next line, if adjacent).
+
+    >>> title_like("Russia and Azerbaijan expand cooperation")
+    True
+    >>> title_like("The talks ended on Monday. Both sides left.")
+    False
+    """
+    words = text.split()
+    if not 3 <= len(text) <= 200 or not 2 <= len(words) <= 30:
+        return False
+    if text[-1] in ".,;:" and not text.endswith("..."):
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in _QUOTES):
+        return False
+    if _TWO_SENTENCES.search(text):
+        return False
+    if following:
+        if following[0].islower():
+            return False
+        long_words = [w for w in words if len(w) > 3]
+        capitalised = sum(1 for w in long_words if w[0].isupper())
+        title_case = bool(long_words) and capitalised >= 0.6 * len(long_words)
+        if len(following) >= 40 and len(text) >= 0.8 * len(following) and not title_case:
+            return False
+    return True
+
+
+def parse_byline(
+    text: str, agencies: AgencyIndex, names: NameTools
+) -> tuple[list[str], str | None] | None:
+    """Read a byline line: ``(author names, agency spelling or None)``, or None.
+
+    >>> from newsparse import Lexicon
+    >>> lex = Lexicon.default()
+    >>> parse_byline("By John Smith, Reuters", agency_index(lex), name_tools(lex))
+    (['John Smith'], 'Reuters')
+    >>> parse_byline("By the time they left", agency_index(lex), name_tools(lex)) is None
+    True
+    """
+    if len(text) > 160:
+        return None
+    prefix = names.byline_prefix.match(text)
+    if prefix is None:
+        return None
+    rest = text[prefix.end() :].strip().rstrip(":").strip()
+    if not rest:
+        return None
+    for pattern in agencies.of_kind("byline"):
+        match = pattern.regex.fullmatch(text.strip())
+        if match is not None:
+            return names.split_names(match.group("names")), match.group("agency")
+    if agencies.lookup(rest):
+        return [], rest
+    agency = None
+    role = names.byline_role.search(rest)
+    if role is not None:
+        role_text = role.group().strip(" ,|/–—-")
+        for size in range(len(role_text.split()), 0, -1):
+            candidate = " ".join(role_text.split()[:size])
+            if agencies.lookup(candidate):
+                agency = candidate
+                break
+        rest = rest[: role.start()].strip()
+    tail = _AGENCY_TAIL.search(rest)
+    if tail is not None and agencies.lookup(tail.group(1)):
+        agency = tail.group(1).strip()
+        rest = rest[: tail.start()].strip()
+    parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", rest) if p.strip()]
+    found = names.split_names(rest)
+    if not found or len(found) != len(parts):
+        return None
+    return found, agency
 
 
 def parse_header(draft: Draft) -> None:
-    """Find the header (not written yet)."""
+    """Fill ``draft.header`` from the first lines and move ``draft.body_start`` past them."""
+    reader = _Reader(draft)
+    text = draft.text
+    lines = draft.lines
+    header = draft.header
+    index = bisect.bisect_left([line.start for line in lines[: MAX_LINES * 8]], draft.body_start)
+    limit = draft.body_start + MAX_CHARS
+    seen = 0
+    body_from: int | None = None
+    while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
+        line = lines[index]
+        index += 1
+        if line.is_blank:
+            continue
+        seen += 1
+        start, end = line.strip_span()
+        start = max(start, draft.body_start)
+        content = text[start:end]
+        if reader.rules.kind(content):
+            continue
+        following = None
+        if index < len(lines) and not lines[index].is_blank:
+            following = lines[index].stripped
+        if (
+            reader.date_line(content, start)
+            or reader.credit(content)
+            or reader.byline(content)
+            or reader.agency_line(content)
+            or reader.dateline_line(content, start)
+        ):
+            header.cover(start, end)
+            continue
+        cut = reader.dateline_prefix(content, start)
+        if cut is not None:
+            header.cover(start, start + len(content[:cut].rstrip()))
+            body_from = start + cut
+            break
+        if reader.title(content, following) or _section_label(content, following):
+            header.cover(start, end)
+            continue
+        break
+    if reader.pending_time and header.published is None:
+        header.published_raw = reader.pending_time[2]
+    if body_from is not None:
+        draft.body_start = max(draft.body_start, body_from)
+    elif header.end is not None:
+        draft.body_start = max(draft.body_start, header.end)
+
+
+def _section_label(text: str, following: str | None) -> bool:
+    """A one-word section label (``NATION``, ``Politics``) between header lines."""
+    return (
+        following is None
+        and " " not in text
+        and len(text) <= 25
+        and text[:1].isupper()
+        and text[-1:].isalpha()
+    )

@@ -1,0 +1,120 @@
+"""Known agencies and the header patterns built from ``data/agencies.json``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from .._errors import DataError
+from .._lexicon import Lexicon
+from ._dates import date_patterns
+
+__all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
+
+_PLACE = (
+    r"\p{Lu}[\p{L}'’.-]{0,24}+"
+    r"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?\p{Lu}[\p{L}'’.-]{0,24}+){0,3}"
+)
+_CAPS_PLACE = (
+    r"\p{Lu}[\p{Lu}'’.-]{1,24}+"
+    r"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?\p{Lu}[\p{Lu}'’.-]{1,24}+){0,3}"
+)
+_NAME = (
+    r"\p{Lu}[\p{L}'’.-]{0,30}+"
+    r"(?:\s(?:(?:de|van|von|der|den|al|bin|el|da|di|du|la|le)\s)?\p{Lu}[\p{L}'’.-]{0,30}+){0,4}"
+)
+_JOIN = r"(?:\s{0,2},\s{0,2}(?:and\s{1,2})?|\s{1,2}(?:and|&)\s{1,2})"
+_NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,5}}"
+
+
+@attrs.frozen
+class HeaderPattern:
+    """One compiled entry of ``header_patterns``."""
+
+    name: str
+    """The entry's name."""
+    kind: str
+    """``dateline``, ``dateline_line``, ``credit`` or ``byline``."""
+    regex: regex.Pattern[str]
+    """The compiled pattern."""
+
+
+@attrs.frozen
+class AgencyIndex:
+    """Agency names, their spellings, and the compiled header patterns."""
+
+    exact: Mapping[str, str]
+    """Every spelling (as written and upper-cased) to the canonical name."""
+    folded: Mapping[str, str]
+    """Casefolded spellings of four or more characters to the canonical name."""
+    kinds: Mapping[str, str]
+    """Canonical name to kind (``agency``, ``outlet``, ``aggregator``)."""
+    patterns: tuple[HeaderPattern, ...]
+    """Header patterns in data order."""
+
+    def lookup(self, text: str) -> str | None:
+        """The canonical name for ``text``, or None when it is no known agency.
+
+        >>> from newsparse import Lexicon
+        >>> agency_index(Lexicon.default()).lookup("Associated Press")
+        'AP'
+        """
+        text = text.strip(" \t.:;,()/-–—")
+        found = self.exact.get(text)
+        if found is None and len(text) >= 4:
+            found = self.folded.get(text.casefold())
+        return found
+
+    def of_kind(self, kind: str) -> list[HeaderPattern]:
+        """The patterns of one kind, in data order."""
+        return [p for p in self.patterns if p.kind == kind]
+
+
+def _alternation(words: list[str]) -> str:
+    parts = sorted({regex.escape(w) for w in words if w}, key=lambda w: (-len(w), w))
+    return f"(?:{'|'.join(parts)})(?![\\w])"
+
+
+def _build(lexicon: Lexicon) -> AgencyIndex:
+    data: Mapping[str, Any] = lexicon.get("agencies")
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    aggregators: list[str] = []
+    for entry in data.get("agencies", []):
+        name = str(entry["name"])
+        kinds[name] = str(entry.get("kind", "agency"))
+        for spelling in [name, *map(str, entry.get("aliases", []))]:
+            for variant in {spelling, spelling.upper() if len(spelling) >= 3 else spelling}:
+                exact.setdefault(variant, name)
+                if kinds[name] == "aggregator":
+                    aggregators.append(variant)
+            if len(spelling) >= 4:
+                folded.setdefault(spelling.casefold(), name)
+    fills = {
+        "{AGENCY}": _alternation(list(exact)),
+        "{AGGREGATOR}": _alternation(aggregators) if aggregators else r"(?!)",
+        "{PLACE}": _PLACE,
+        "{CAPS_PLACE}": _CAPS_PLACE,
+        "{DATE}": date_patterns(lexicon).fragment,
+        "{NAMES}": _NAMES,
+    }
+    patterns = []
+    for entry in data.get("header_patterns", []):
+        source = str(entry["pattern"])
+        for key, value in fills.items():
+            source = source.replace(key, value)
+        try:
+            compiled = regex.compile(source, regex.VERSION0)
+        except regex.error as exc:
+            raise DataError(f"agencies: header pattern {entry.get('name')!r}: {exc}") from exc
+        patterns.append(HeaderPattern(str(entry.get("name", "")), str(entry["kind"]), compiled))
+    return AgencyIndex(exact, folded, kinds, tuple(patterns))
+
+
+def agency_index(lexicon: Lexicon) -> AgencyIndex:
+    """The compiled agency data of ``lexicon`` (built once)."""
+    return lexicon.compiled("newsparse.agencies", _build)
