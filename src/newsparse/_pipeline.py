@@ -91,9 +91,10 @@ def _name_of(parser: object) -> str:
 class Pipeline:
     """An ordered chain of named parsers.
 
-    >>> pipeline = Pipeline.default()
-    >>> pipeline.names[:2]
-    ['header', 'boilerplate']
+    Examples:
+        >>> pipeline = Pipeline.default()
+        >>> pipeline.names[:2]
+        ['header', 'boilerplate']
     """
 
     def __init__(self, steps: Iterable[tuple[str, Parser]] = ()) -> None:

@@ -95,6 +95,9 @@ def make_header_parser(
             end = lines[1].end
         draft.header = header
         draft.body_start = end  # the body starts after our lines, whatever ran before
+        # When added after the paragraphs were built (e.g. at the end of the pipeline),
+        # drop the paragraphs that our header lines became.
+        draft.paragraphs[:] = [p for p in draft.paragraphs if p.start >= end]
         draft.meta["kavkaz_header"] = True
 
     return kavkaz_header
