@@ -81,8 +81,11 @@ h2 { font: 600 0.8rem/1.2 system-ui, sans-serif; letter-spacing: .08em; text-tra
 .card .none { color: #8c959f; }
 .source { font: .8rem/1.5 ui-monospace, monospace; white-space: pre-wrap; color: #57606a;
   background: #f6f8fa; border-radius: 6px; padding: .5rem .7rem; margin-top: .9rem; }
-.legend { font: .85rem/1.6 system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .4rem .8rem;
-  margin: 1rem 0 0; padding: 0; list-style: none; }
+.legend-box { margin: 1rem 0 0; }
+.legend { font: .85rem/1.6 system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .3rem .9rem;
+  margin: 0 0 .3rem; padding: 0; list-style: none; align-items: center; }
+.legend-label { font-weight: 600; color: #57606a; min-width: 7.5rem; text-transform: uppercase;
+  font-size: .7rem; letter-spacing: .06em; }
 .legend li { display: flex; align-items: center; gap: .35rem; }
 .swatch { display: inline-block; width: .95rem; height: .95rem; border-radius: 3px;
   border: 1px solid rgba(0,0,0,.15); }
@@ -349,25 +352,41 @@ def _legend(article: Article, speakers: dict[str | None, int]) -> str:
             if quote.speaker.organisation:
                 extra.append(quote.speaker.organisation)
             details[key] = " · ".join(extra)
-    items = []
+    rows: list[str] = []
+    speaker_items = []
     for key, index in speakers.items():
         colour, _ = _colour(index)
         name = "unattributed" if key is None else key
         n = counts.get(key, 0)
-        items.append(
+        speaker_items.append(
             f'<li data-speaker="{_esc(name)}" title="{_esc(details.get(key, name))}">'
             f'<span class="swatch" style="background:{colour}"></span>'
             f"{_esc(name)} <small>({n} quote{'s' if n != 1 else ''})</small></li>"
         )
+    if speaker_items:
+        rows.append(_legend_row("Speakers", speaker_items))
     kinds = sorted({o.kind for o in article.organisations})
-    for kind in kinds:
-        items.append(
-            f'<li><span class="org" style="--oc:{_ORG_COLOURS.get(kind, "#57606a")}">'
-            f"organisation</span><small>{_esc(kind)}</small></li>"
-        )
-    items.append('<li><span class="cue">cue</span></li>')
-    items.append('<li><span class="q indirect" style="--qc:#bbb;--qi:#eee">indirect</span></li>')
-    return f'<ul class="legend">{"".join(items)}</ul>'
+    org_items = [
+        f'<li><span class="org" style="--oc:{_ORG_COLOURS.get(kind, "#57606a")}">'
+        f"{_esc(kind)}</span></li>"
+        for kind in kinds
+    ]
+    if org_items:
+        rows.append(_legend_row("Organisations", org_items))
+    colour, light = _colour(0 if speaker_items else -1)
+    style = f"--qc:{colour};--qi:{light}"
+    marks = [
+        f'<li><span class="q direct" style="{style}">direct quote</span></li>',
+        f'<li><span class="q indirect" style="{style}">indirect quote</span></li>',
+        '<li><span class="cue">cue</span></li>',
+        f'<li><span class="spk" style="{style}">speaker mention</span></li>',
+    ]
+    rows.append(_legend_row("Marks", marks))
+    return f'<div class="legend-box">{"".join(rows)}</div>'
+
+
+def _legend_row(label: str, items: Sequence[str]) -> str:
+    return f'<ul class="legend"><li class="legend-label">{_esc(label)}</li>{"".join(items)}</ul>'
 
 
 def to_html(article: Article, *, title: str | None = None, text: str | None = None) -> str:
