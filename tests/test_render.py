@@ -233,7 +233,7 @@ def test_speakers_get_distinct_colours() -> None:
         quotes.append(Quote(word, "direct", start, start + len(word), 0, speaker=Speaker(who)))
     article = Article(paragraphs=[Paragraph(text, 0, len(text))], quotes=quotes, text=text)
     page = article.to_html()
-    colours = re.findall(r'<span class="q direct" style="--qc:([^;"]+)', page)
+    colours = re.findall(r'<span class="q direct" style="--qc:([^;"]+);[^"]*" data-quote', page)
     assert len(colours) == 3
     assert colours[0] == colours[2] != colours[1]
 
