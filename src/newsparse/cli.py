@@ -80,7 +80,7 @@ def format_text(article: Article, source: str | None = None) -> str:
         out.append(f"  [{q.kind}] {who}: {words}")
     out.append(f"Organisations: {len(article.organisations)}")
     for org in article.organisations:
-        acronym = f" ({org.acronym})" if org.acronym else ""
+        acronym = f" ({org.acronym})" if org.acronym and org.acronym != org.name else ""
         out.append(f"  {org.name}{acronym} [{org.kind}] x{len(org.mentions)}")
     if article.boilerplate:
         out.append(f"Boilerplate: {len(article.boilerplate)} line(s) removed")
