@@ -87,3 +87,24 @@ def test_bad_arguments_exit_2(capsys) -> None:
 def test_parsers_command_lists_steps(capsys) -> None:
     assert main(["parsers"]) == 0
     assert "header" in capsys.readouterr().out
+
+
+def test_workers_give_the_same_records_in_order(tmp_path, capsys) -> None:
+    missing = tmp_path / "missing.txt"
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 4)
+    inputs = [str(SEED), str(missing), str(junk), str(SEEDS / "000_fcc8fb6dd66604fe.txt")]
+    assert main(["parse", "--format", "jsonl", "--reference-date", "2026-11-25", *inputs]) == 1
+    serial = capsys.readouterr().out.splitlines()
+    status = main(
+        ["parse", "--format", "jsonl", "--reference-date", "2026-11-25", "--workers", "2", *inputs]
+    )
+    assert status == 1
+    parallel = capsys.readouterr().out.splitlines()
+    assert parallel == serial
+    assert [json.loads(line).get("error", {}).get("type") for line in parallel] == [
+        None,
+        "FileNotFoundError",
+        "DecodeError",
+        None,
+    ]

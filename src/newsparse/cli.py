@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from ._batch import ParseFailure, parse_many
 from ._errors import NewsparseError
 from ._model import Article
 from ._pipeline import Pipeline, available_parsers
@@ -42,10 +43,6 @@ def _read(source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()
     return Path(source).read_bytes()
-
-
-def _error_record(source: str, exc: BaseException) -> dict[str, Any]:
-    return {"source": source, "error": {"type": type(exc).__name__, "message": str(exc)}}
 
 
 def format_text(article: Article, source: str | None = None) -> str:
@@ -137,10 +134,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     try:
         for source, result in _parse_all(sources, pipeline, reference, args):
             progress.step(source)
-            if isinstance(result, BaseException):
+            if isinstance(result, dict):
                 failed += 1
-                record = _error_record(source, result)
-                print(f"newsparse: {source}: {record['error']['message']}", file=sys.stderr)
+                record = {"source": source, "error": result}
+                print(f"newsparse: {source}: {result['message']}", file=sys.stderr)
                 if fmt == "text":
                     continue
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -165,15 +162,47 @@ def _parse_all(
     pipeline: Pipeline,
     reference: dt.date | None,
     args: argparse.Namespace,
-) -> Iterator[tuple[str, Article | BaseException]]:
-    for source in sources:
-        try:
-            data = _read(source)
-            article = pipeline.parse(data, reference_date=reference, errors=args.errors)
-        except (OSError, NewsparseError) as exc:
-            yield source, exc
+) -> Iterator[tuple[str, Article | dict[str, Any]]]:
+    """Yield ``(source, article or error dict)`` in input order."""
+    workers = args.workers
+    if workers == 1:
+        for source in sources:
+            try:
+                data = _read(source)
+                article = pipeline.parse(data, reference_date=reference, errors=args.errors)
+            except (OSError, NewsparseError) as exc:
+                yield source, _error_of(exc)
+            else:
+                yield source, article
+        return
+    read_errors: dict[int, OSError] = {}
+
+    def texts() -> Iterator[bytes | str]:
+        for index, source in enumerate(sources):
+            try:
+                yield _read(source)
+            except OSError as exc:
+                read_errors[index] = exc
+                yield ""  # placeholder; replaced by the read error below
+
+    results = parse_many(
+        texts(),
+        workers=workers or None,
+        pipeline=pipeline,
+        reference_date=reference,
+        errors=args.errors,
+    )
+    for index, (source, result) in enumerate(zip(sources, results, strict=True)):
+        if index in read_errors:
+            yield source, _error_of(read_errors.pop(index))
+        elif isinstance(result, ParseFailure):
+            yield source, {"type": result.error, "message": result.message}
         else:
-            yield source, article
+            yield source, result
+
+
+def _error_of(exc: BaseException) -> dict[str, Any]:
+    return {"type": type(exc).__name__, "message": str(exc)}
 
 
 def _cmd_parsers(args: argparse.Namespace) -> int:
@@ -250,6 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="add an installed entry-point parser (repeatable)",
     )
     p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse on N processes (0: one per CPU; default 1, in this process)",
+    )
     p.set_defaults(func=_cmd_parse)
 
     p = sub.add_parser(
