@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import attrs
 
@@ -20,6 +19,9 @@ from ._errors import ParserError, PipelineError, UnknownStepError
 from ._lexicon import Lexicon
 from ._model import Article
 from ._text import DEFAULT_MAX_CHARS, Errors, is_blank, to_text
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -66,6 +68,8 @@ def _load(target: str) -> Parser:
 
 def available_parsers() -> dict[str, EntryPoint]:
     """Parsers installed by other packages under the ``newsparse.parsers`` entry point."""
+    from importlib.metadata import entry_points  # slow to import; only needed here
+
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
