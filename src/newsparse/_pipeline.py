@@ -57,6 +57,8 @@ DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
     ("paragraphs", "newsparse.parsers.body:build_paragraphs"),
     ("signature", "newsparse.parsers.body:find_signature"),
     ("links", "newsparse.parsers.links:find_links"),
+    ("people", "newsparse.parsers.people:find_people"),
+    ("quotes", "newsparse.parsers.quotes:find_quotes"),
 )
 
 

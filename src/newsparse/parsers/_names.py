@@ -1,0 +1,520 @@
+"""Names, roles and the other words that stand for a speaker, read next to a cue.
+
+The packaged data (``person_names``, ``honorifics``, ``roles``, ``demonyms``,
+``pronouns``, ``speech_verbs`` and the agency list) is compiled once per lexicon into a
+:class:`NameLex`. Every pattern here is applied to short windows (a few hundred
+characters next to a cue) or is a plain left-to-right token pattern with possessive,
+bounded repetitions, so the work stays linear in the article length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+import regex
+
+from .._lexicon import Lexicon
+
+__all__ = ["Entity", "NameHit", "NameLex", "name_lex"]
+
+_ROLE_FOLLOW = regex.compile(
+    r"\s{0,3}+(?:$|[,;:()]|\.(?:\s|$)|(?:of|at|for|in|with|to|from|on|and|&|who|since|"
+    r"under|told|said|says)(?![\p{L}])|\p{Lu})"
+)
+
+_CAP = (
+    r"\p{Lu}[\p{Ll}\p{M}]{1,30}+(?:\p{Lu}[\p{Ll}\p{M}]{1,30}+)?"
+    r"(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]{1,30}+){0,2}+"
+)
+_INITIAL = r"\p{Lu}\.(?:\s?+\p{Lu}\.){0,2}+\s?+"
+_WS = r"[ \t\r\n\u00a0]{1,3}+"
+
+
+def _alternation(words: Iterable[str], flags: str = "") -> str:
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@attrs.define
+class NameHit:
+    """A run of capitalised words and the person name found in it."""
+
+    start: int
+    """Offset of the run (including leading titles)."""
+    end: int
+    """Offset one past the run."""
+    core_start: int
+    """Offset of the name proper."""
+    core_end: int
+    """Offset one past the name proper."""
+    name: str
+    """The name proper, white space collapsed."""
+    title: str
+    """Titles and roles inside the run before the name ("Russian President")."""
+    honorific: str | None = None
+    """An honorific before the name, if any."""
+
+
+@attrs.define
+class Entity:
+    """Words that stand for a speaker, with what they say about it."""
+
+    kind: str
+    """``name``, ``pronoun``, ``description``, ``organisation``, ``document``, ``group``."""
+    start: int
+    end: int
+    text: str
+    name: str
+    """The name (person names) or the normalised phrase."""
+    role: str | None = None
+    """A role read next to the mention (apposition, title before the name)."""
+    gender: str | None = None
+    """``male``/``female`` when a pronoun or honorific says it."""
+    role_noun: str | None = None
+    """The role noun of a description ("analyst")."""
+    country: str | None = None
+    """The country a description names ("the Russian President" -> "Russia")."""
+
+
+class NameLex:
+    """Compiled views of the data files that name-related code reads."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        names = lexicon.get("person_names")
+        honor = lexicon.get("honorifics")
+        roles = lexicon.get("roles")
+        demonyms = lexicon.get("demonyms")
+        pronouns = lexicon.get("pronouns")
+        speech = lexicon.get("speech_verbs")
+        self.honorifics = frozenset(honor["honorifics"])
+        self.female_honorifics = frozenset(honor.get("female", ()))
+        self.male_honorifics = frozenset(honor.get("male", ()))
+        self.abbreviations = frozenset(honor.get("abbreviations", ()))
+        countries: Mapping[str, list[str]] = demonyms["countries"]
+        self.country_of: dict[str, str] = {}
+        country_forms: list[str] = []
+        for country, forms in countries.items():
+            self.country_of[country.casefold()] = country
+            country_forms.append(country)
+            for form in forms:
+                self.country_of[form.casefold()] = country
+                country_forms.append(form)
+        role_nouns = [r.casefold() for r in roles["person_roles"]]
+        plurals: Mapping[str, str] = roles.get("plurals", {})
+        self.role_nouns = frozenset(role_nouns)
+        self.plural_roles = frozenset(
+            [plurals.get(r, r + "s") for r in role_nouns] + list(roles.get("group_nouns", ()))
+        )
+        self.modifiers = frozenset(m.casefold() for m in roles.get("modifiers", ()))
+        self.degrees = frozenset(d.casefold() for d in roles.get("degrees", ()))
+        self.heads_of_state = frozenset(r.casefold() for r in roles.get("heads_of_state", ()))
+        self.role_group: dict[str, str] = {}
+        for group, members in roles.get("groups", {}).items():
+            for member in members:
+                self.role_group.setdefault(member.casefold(), group)
+        self.org_nouns = frozenset(o.casefold() for o in roles.get("organisation_nouns", ()))
+        self.doc_nouns = frozenset(d.casefold() for d in roles.get("document_nouns", ()))
+        self.group_nouns = frozenset(g.casefold() for g in roles.get("group_nouns", ()))
+        agencies: list[str] = []
+        try:
+            for agency in lexicon.get("agencies").get("agencies", ()):
+                agencies.append(agency["name"])
+                agencies.extend(agency.get("aliases", ()))
+        except Exception:  # the agency list is optional here
+            agencies = []
+        self.agencies = frozenset(a for a in agencies if a)
+        role_words = {w for r in role_nouns for w in r.split()}
+        not_names = set(names.get("not_name_words", ()))
+        self.not_name = frozenset(not_names)
+        plural_words = {w for r in self.plural_roles for w in r.casefold().split()}
+        self.role_words = frozenset(role_words | self.modifiers | plural_words)
+        self.particles = frozenset(names.get("particles", ()))
+        self.patronymic = tuple(names.get("patronymic_suffixes", ()))
+        self.surname_suffixes = tuple(names.get("surname_suffixes", ()))
+        self.female_suffixes = tuple(names.get("female_suffixes", ()))
+        self.given_names = frozenset(names.get("given_names", ()))
+        self.pronouns: dict[str, str] = {
+            k.casefold(): v for k, v in pronouns.get("subject", {}).items()
+        }
+        self.possessives = frozenset(p.casefold() for p in pronouns.get("possessive", ()))
+        # Speech verbs.
+        self.verb_lemma: dict[str, str] = {}
+        for lemma, forms in speech["verbs"].items():
+            for form in forms:
+                self.verb_lemma[" ".join(form.casefold().split())] = lemma
+        self.without_that = frozenset(speech.get("without_that", ()))
+        self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
+        self.question_verbs = frozenset(speech.get("question_verbs", ()))
+        self.lead_verbs = frozenset(v.casefold() for v in speech.get("interview_lead_verbs", ()))
+        self.verb_re = regex.compile(
+            r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
+        )
+        self.addressee_re = regex.compile(
+            _WS.replace("{1,3}", "{0,3}")
+            + r"(?:"
+            + _alternation(speech.get("addressees", ()))
+            + r"(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
+            + _CAP
+            + r"(?:"
+            + _WS
+            + _CAP
+            + r"){0,3}+)"
+        )
+        adverbs = _alternation(speech.get("adverbs", ()))
+        self.adverbs_end_re = regex.compile(
+            r"(?<![\p{L}])" + adverbs + r"(?:\s{1,3}+" + adverbs + r"){0,2}+\s{0,3}+$"
+        )
+        self.expression_re = regex.compile(
+            r"(?<![\p{L}])"
+            + _alternation(speech.get("expression_verbs", ()))
+            + r"\s{1,3}+(?:(?:his|her|their|its|the|a)\s{1,3}+)?"
+            + r"(?:(?:firm|strong|deep|great|full|serious)\s{1,3}+)?"
+            + _alternation(speech.get("expression_nouns", ()))
+            + r"\s{1,3}+that(?![\p{L}])"
+        )
+        backward_nouns = _alternation(speech.get("backward_nouns", ()), "i")
+        self.backward_re = regex.compile(
+            r"(?<![\p{L}])(?i:this|these|that|those|such|the|it)(?:\s{1,3}+"
+            + backward_nouns
+            + r")?\s{1,3}+(?i:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)\s{1,3}+"
+            + _alternation(speech.get("backward_participles", ()))
+            + r"\s{1,3}+by\s{1,3}+"
+        )
+        self.title_cues_re = regex.compile(
+            r"(?<![\p{L}])" + _alternation(speech.get("title_cues", ()), "i") + r"[\s,:]{0,3}+$"
+        )
+        # Names.
+        particle = _alternation(self.particles)
+        self.name_run_re = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"(?:(?:"
+            + _WS
+            + r"(?:"
+            + particle
+            + _WS
+            + r"){0,2}+)(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"){0,6}+(?![\p{L}])"
+        )
+        self.initials_re = regex.compile(_INITIAL)
+        self.honorific_end_re = regex.compile(
+            r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$"
+        )
+        # Descriptions: "the Russian political analyst", "President of Azerbaijan".
+        self.demonym_alt = _alternation(country_forms)
+        role_alt = _alternation(role_nouns, "i")
+        modifier_alt = _alternation(self.modifiers, "i")
+        self.description_re = regex.compile(
+            r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|this|that|our|its|their)\s{1,3}+)?(?:(?:"
+            + modifier_alt
+            + r"|"
+            + self.demonym_alt
+            + r"(?:['’]s)?)\s{1,3}+){0,4}+"
+            + role_alt
+            + r"(?:\s{1,3}+(?:of|for|at|in)\s{1,3}+(?:the\s{1,3}+)?(?:"
+            + self.demonym_alt
+            + r"|"
+            + _CAP
+            + r")(?:\s{1,3}+(?:"
+            + _CAP
+            + r"|of|the|and|for)){0,5}+)?"
+        )
+        self.role_in_text_re = regex.compile(
+            r"(?<![\p{L}])(?:" + role_alt + r"|" + _alternation(self.degrees, "i") + r")(?![\p{L}])"
+        )
+        plural_alt = _alternation(self.plural_roles, "i")
+        self.group_re = regex.compile(
+            r"(?<![\p{L}])(?=\p{L})(?:(?i:the|some|several|many|other|two|three|local|senior)\s{1,3}+){0,2}+(?:(?:"
+            + modifier_alt
+            + r"|"
+            + self.demonym_alt
+            + r")\s{1,3}+){0,2}+"
+            + plural_alt
+            + r"(?:\s{1,3}+(?:of|for|at|in|from)\s{1,3}+(?:the\s{1,3}+)?"
+            + _CAP
+            + r"(?:\s{1,3}+"
+            + _CAP
+            + r"){0,4}+)?"
+        )
+        doc_alt = _alternation(self.doc_nouns, "i")
+        self.document_re = regex.compile(
+            r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|its|his|her|their)\s{1,3}+)?(?:[\p{L}’'-]{1,30}+\s{1,3}+){0,3}?"
+            + doc_alt
+            + r"(?:\s{1,3}+(?:posted|published|issued|released|provided|made|circulated|"
+            r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
+            r"(?:on|by|at|in|from|to)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
+            r"[\p{L}\p{N}’'().-]{1,40}+))?"
+        )
+        org_alt = _alternation(self.org_nouns, "i")
+        self.organisation_re = regex.compile(
+            r"(?<![\p{L}])(?=\p{L})(?:(?i:the)\s{1,3}+)?(?:(?:"
+            + self.demonym_alt
+            + r")['’]s\s{1,3}+)?(?:(?:"
+            + _CAP
+            + r"|of|for|and|the|on)\s{1,3}+){0,6}+"
+            + org_alt
+            + r"(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
+            + _CAP
+            + r"(?:\s{1,3}+(?:and\s{1,3}+)?"
+            + _CAP
+            + r"){0,4}+)?(?:\s{0,2}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))?"
+        )
+        self.agency_re = (
+            regex.compile(r"(?<![\p{L}])" + _alternation(self.agencies) + r"(?![\p{L}])")
+            if self.agencies
+            else None
+        )
+        self.pronoun_re = regex.compile(
+            r"(?<![\p{L}])(?i:" + "|".join(sorted(self.pronouns, key=len, reverse=True)) + r")"
+        )
+
+    # -- tokens -------------------------------------------------------------------
+    def is_not_name(self, token: str) -> bool:
+        """True when ``token`` can never be part of a person's name."""
+        base = token
+        for suffix in ("'s", "’s", "s'", "s’"):
+            if base.endswith(suffix):
+                base = base[: -len(suffix)] if suffix[0] in "'’" else base[:-1]
+                break
+        if "-" in base:
+            parts = base.split("-")
+            if any(not part or part[0].islower() or self.is_not_name(part) for part in parts):
+                return True
+        folded = base.casefold()
+        return (
+            base in self.not_name
+            or folded in self.country_of
+            or base.rstrip(".") in self.honorifics
+            or folded in self.role_words
+            or base in self.agencies
+            or (base.isupper() and len(base) > 1)
+        )
+
+    def is_patronymic(self, token: str) -> bool:
+        """True for a patronymic middle name (Heydarovich, Ivanovna)."""
+        low = token.casefold()
+        return len(low) > 5 and low.endswith(self.patronymic)
+
+    def gender_of(self, name: str, honorific: str | None = None) -> str | None:
+        """``female``/``male`` when the honorific or the surname says it."""
+        if honorific:
+            h = honorific.rstrip(".")
+            if h in self.female_honorifics:
+                return "female"
+            if h in self.male_honorifics:
+                return "male"
+        last = name.rsplit(maxsplit=1)[-1].casefold() if name.split() else ""
+        if len(last) > 4 and last.endswith(self.female_suffixes):
+            return "female"
+        return None
+
+    def looks_like_person(self, name: str) -> bool:
+        """A weak test for a two-or-more-word name with no other evidence."""
+        tokens = name.split()
+        if len(tokens) < 2 or any(self.is_not_name(t) for t in tokens):
+            return False
+        last = tokens[-1].casefold()
+        return tokens[0] in self.given_names or (
+            len(last) > 4 and last.endswith(self.surname_suffixes)
+        )
+
+    # -- name runs ----------------------------------------------------------------
+    def name_hits(self, text: str, lo: int, hi: int) -> list[NameHit]:
+        """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
+        hits = []
+        for match in self.name_run_re.finditer(text, lo, hi):
+            for hit in self._split_run(text, match.start(), match.end()):
+                if hit.honorific is None and hit.start == hit.core_start:
+                    before = self.honorific_end_re.search(text, max(lo, hit.start - 16), hit.start)
+                    if before is not None:
+                        hit.honorific = before.group(1)
+                        hit.start = before.start()
+                        hit.title = before.group(1)
+                hits.append(hit)
+        return hits
+
+    def _split_run(self, text: str, start: int, end: int) -> list[NameHit]:
+        tokens = [(m.start(), m.end()) for m in regex.finditer(r"\S++", text[start:end])]
+        tokens = [(start + a, start + b) for a, b in tokens]
+        hits: list[NameHit] = []
+        title_start: int | None = None
+        honorific: str | None = None
+        core: list[tuple[int, int]] = []
+
+        def flush() -> None:
+            nonlocal core, title_start, honorific
+            while core and text[core[-1][0] : core[-1][1]] in self.particles:
+                core.pop()
+            if len(core) >= 3:
+                first, second = (text[a:b] for a, b in core[:2])
+                if second in self.given_names and first not in self.given_names:
+                    core = core[1:]
+            if core:
+                last_a, last_b = core[-1]
+                if text[last_a:last_b].endswith(("'s", "’s")) and last_b - last_a > 3:
+                    core[-1] = (last_a, last_b - 2)
+                cs, ce = core[0][0], core[-1][1]
+                words = [text[a:b] for a, b in core]
+                name = " ".join(words)
+                title = "" if title_start is None else " ".join(text[title_start:cs].split())
+                hits.append(
+                    NameHit(
+                        title_start if title_start is not None else cs,
+                        ce,
+                        cs,
+                        ce,
+                        name,
+                        title,
+                        honorific,
+                    )
+                )
+            core = []
+            title_start = None
+            honorific = None
+
+        for a, b in tokens:
+            word = text[a:b]
+            if word in self.particles:
+                if core:
+                    core.append((a, b))
+                continue
+            initials = self.initials_re.match(word)
+            if initials is not None and initials.end() == len(word):
+                core.append((a, b))
+                continue
+            if self.is_not_name(word):
+                if core:
+                    flush()
+                folded = word.casefold()
+                titled = (
+                    folded in self.role_words
+                    or word.rstrip(".") in self.honorifics
+                    or folded.removesuffix("'s").removesuffix("’s") in self.country_of
+                )
+                if not titled:
+                    title_start = None
+                    honorific = None
+                elif title_start is None:
+                    title_start = a
+                if word.rstrip(".") in self.honorifics:
+                    honorific = word.rstrip(".")
+                continue
+            core.append((a, b))
+        flush()
+        return hits
+
+    def canonical(self, name: str) -> str:
+        """The name without a patronymic middle name and without initials' spacing."""
+        tokens = name.split()
+        if len(tokens) == 3 and self.is_patronymic(tokens[1]):
+            return f"{tokens[0]} {tokens[2]}"
+        return " ".join(tokens)
+
+    # -- roles ----------------------------------------------------------------------
+    def is_role_phrase(self, phrase: str) -> bool:
+        """True for an apposition that gives a role ("senior lecturer at X", "Ph.D.")."""
+        words = phrase.split()
+        if not words or len(words) > 18 or self.is_aside(phrase):
+            return False
+        folded = phrase.casefold()
+        if any(w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()):
+            return False
+        if any(folded.startswith(d) for d in self.degrees):
+            return True
+        return self.role_noun_of(phrase) is not None
+
+    def role_noun_of(self, phrase: str) -> str | None:
+        """The last role noun of ``phrase`` that heads its phrase (case-folded), if any.
+
+        "official" in "the official website" is an adjective, not a role: a role noun
+        must end the phrase or be followed by a preposition, a comma or a name.
+        """
+        found = None
+        for match in self.role_in_text_re.finditer(phrase):
+            if _ROLE_FOLLOW.match(phrase, match.end()) is None:
+                continue
+            found = " ".join(match.group().casefold().split())
+        return found
+
+    @staticmethod
+    def is_aside(phrase: str) -> bool:
+        """True for an aside between a name and its verb ("speaking with X")."""
+        words = phrase.split()
+        if not words or len(words) > 12:
+            return False
+        first = words[0].casefold()
+        return (first.endswith("ing") and len(first) > 4) or first in {
+            "who",
+            "in",
+            "at",
+            "during",
+            "on",
+            "when",
+            "while",
+            "according",
+        }
+
+    def country_in(self, phrase: str) -> str | None:
+        """The country named in ``phrase`` by name, adjective or possessive, if any."""
+        for token in regex.findall(r"[\p{L}.]{2,30}+", phrase):
+            base = token.removesuffix("s") if token.endswith("'s") else token
+            country = self.country_of.get(base.casefold())
+            if country:
+                return country
+        for token in regex.findall(r"[\p{L}]{2,30}+(?=['’]s)", phrase):
+            country = self.country_of.get(token.casefold())
+            if country:
+                return country
+        return None
+
+
+def name_lex(lexicon: Lexicon) -> NameLex:
+    """The compiled :class:`NameLex` of ``lexicon`` (built once per lexicon)."""
+    return lexicon.compiled("newsparse.names", NameLex)
+
+
+def affiliation(role: str | None) -> str | None:
+    """The organisation a role names after ``at``/``of``/``for`` ("lecturer at X")."""
+    if not role:
+        return None
+    for segment in role.split(","):
+        for match in regex.finditer(
+            r"(?<![\p{L}])(?:at|of|for|with|from)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)",
+            segment,
+        ):
+            phrase = match.group(1).strip().rstrip(".")
+            if phrase:
+                return " ".join(phrase.split())
+    return None
+
+
+def words_key(name: str) -> frozenset[str]:
+    """Content words of a name, folded, for alias matching."""
+    stop = {"the", "of", "a", "an", "and", "for", "on", "in", "'s", "’s"}
+    words = regex.findall(r"[\p{L}\p{N}]{2,40}+", name.casefold())
+    return frozenset(w for w in words if w not in stop)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance of two short strings, capped at ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

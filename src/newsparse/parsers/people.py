@@ -1,0 +1,308 @@
+"""Find the people an article names, merge their mentions and read their roles.
+
+A capitalised run is taken for a person when something says so: a title or role before
+it ("Russian President Vladimir Putin", "political commentator Sahil Karimli"), a role
+apposition after it ("Galina Niyazova, Russian expert, ..."), a speech verb after it, or
+the shape of the name itself (a known first name, a common surname ending). Shorter
+forms (a surname alone, "Dmitry Ivanovich", "S.Kariml") are then linked to the person
+they stand for.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .._draft import Draft
+from .._model import Person, Span
+from ._names import NameHit, NameLex, edit_distance, name_lex
+
+__all__ = ["PersonRecord", "find_people", "match_person", "paragraph_spans"]
+
+_SENTENCE_START = regex.compile(r"[.!?;:]\s{1,10}+[\"“«]?$|^\s{0,10}+$")
+_SEGMENT_SPLIT = regex.compile(r",\s{1,5}+")
+_NEXT_VERB_GAP = 40
+_OBJECT_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:with|to|for|from|at|in|on|of|about|against|and|than)\s{1,3}+$"
+)
+
+
+@attrs.define
+class PersonRecord:
+    """A person while mentions are collected."""
+
+    name: str
+    """The canonical full name."""
+    roles: list[str] = attrs.field(factory=list)
+    mentions: list[Span] = attrs.field(factory=list)
+    gender: str | None = None
+
+    @property
+    def first(self) -> str:
+        """The first token of the name."""
+        return self.name.split()[0]
+
+    @property
+    def last(self) -> str:
+        """The last token of the name."""
+        return self.name.split()[-1]
+
+    def add_role(self, role: str | None) -> None:
+        """Record ``role`` once."""
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+def paragraph_spans(draft: Draft) -> list[tuple[int, int]]:
+    """The paragraphs' source spans, or the body region when there are none."""
+    if draft.paragraphs:
+        return [(p.start, p.end) for p in draft.paragraphs]
+    if draft.body_end > draft.body_start:
+        return [(draft.body_start, draft.body_end)]
+    return []
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def match_person(
+    name: str, persons: list[PersonRecord], lex: NameLex, prefer_before: int | None = None
+) -> PersonRecord | None:
+    """The person ``name`` stands for: full name, surname, first name, initial + surname.
+
+    Misspelt or clipped surnames match by prefix or an edit distance of at most two
+    ("S.Kariml" -> "Sahil Karimli"). When several people fit, the one mentioned last
+    before ``prefer_before`` wins.
+    """
+    name = " ".join(_strip_possessive(t) for t in name.split())
+    canonical = lex.canonical(name)
+    for person in persons:
+        if person.name == canonical:
+            return person
+    initials = ""
+    match = lex.initials_re.match(canonical)
+    if match is not None:
+        initials = match.group().replace(".", "").replace(" ", "")
+        canonical = canonical[match.end() :].strip()
+    tokens = canonical.split()
+    if not tokens:
+        return None
+    candidates: list[PersonRecord] = []
+    if len(tokens) >= 2 and lex.is_patronymic(tokens[-1]):
+        candidates = [p for p in persons if p.first == tokens[0]]
+    elif len(tokens) >= 2:
+        candidates = [p for p in persons if p.first == tokens[0] and p.last == tokens[-1]]
+    else:
+        word = tokens[0]
+        candidates = [p for p in persons if p.last == word]
+        if not candidates and not initials:
+            candidates = [p for p in persons if p.first == word and len(p.name.split()) > 1]
+        if not candidates and len(word) >= 4:
+            folded = word.casefold()
+            candidates = [
+                p
+                for p in persons
+                if (not initials or p.first[:1] == initials[:1])
+                and (
+                    p.last.casefold().startswith(folded)
+                    or (len(folded) >= 5 and edit_distance(folded, p.last.casefold(), 2) <= 2)
+                )
+            ]
+    if initials:
+        candidates = [p for p in candidates if p.first[:1] == initials[:1]] or candidates
+    if not candidates:
+        return None
+    if len(candidates) == 1 or prefer_before is None:
+        return candidates[0]
+
+    def last_before(p: PersonRecord) -> int:
+        starts = [m.start for m in p.mentions if m.start < prefer_before]
+        return max(starts) if starts else -1
+
+    return max(candidates, key=last_before)
+
+
+def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | None, bool]:
+    """A role written right before the name: in the run, in lower case, or before a comma."""
+    role_parts: list[str] = []
+    if hit.title and lex.role_in_text_re.search(hit.title):
+        role_parts.append(hit.title)
+    window_start = max(lo, hit.start - 200)
+    before = text[window_start : hit.start]
+    lower = regex.search(
+        r"(?:(?<![\p{L}])[\p{L}.'’-]{1,30}+\s{1,3}+){1,5}+$",
+        before,
+    )
+    if lower is not None and not hit.title:
+        words = lower.group().split()
+        kept: list[str] = []
+        for word in reversed(words):
+            folded = word.casefold().strip(",")
+            if word.endswith(",") or folded in {"the", "a", "an", "by", "of", "with", "and"}:
+                break
+            if folded in lex.role_words or lex.country_of.get(_strip_possessive(folded)):
+                kept.insert(0, word)
+                continue
+            break
+        phrase = " ".join(kept)
+        if kept and lex.role_noun_of(phrase):
+            role_parts.insert(0, phrase)
+    comma = regex.search(r",\s{1,3}+$", before)
+    if comma is not None and not hit.title:
+        head = before[: comma.start()]
+        cut = max(head.rfind(". "), head.rfind("\n\n"), head.rfind('" '), head.rfind("” "))
+        segment = head[cut + 1 :].strip() if cut >= 0 else head.strip()
+        if (
+            segment
+            and 0 < len(segment.split()) <= 14
+            and lex.is_role_phrase(segment)
+            and _starts_with_role(segment, lex)
+        ):
+            role_parts.insert(0, segment.removeprefix("The ").removeprefix("the "))
+    role = ", ".join(role_parts) if role_parts else None
+    strong = bool(role_parts) or hit.honorific is not None
+    return role, strong
+
+
+def _starts_with_role(segment: str, lex: NameLex) -> bool:
+    words = segment.split()
+    for word in words[:6]:
+        folded = word.casefold().strip(",")
+        if folded in {"the", "a", "an"}:
+            continue
+        base = _strip_possessive(folded)
+        if folded in lex.role_words or base in lex.country_of or folded in lex.degrees:
+            if folded in lex.role_words and lex.role_noun_of(word):
+                return True
+            continue
+        return bool(lex.role_noun_of(word))
+    return False
+
+
+def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | None, int]:
+    """Role segments after a name (", Russian expert, senior lecturer at X,").
+
+    Returns the role (or None) and the offset where the apposition chain ends.
+    """
+    window = text[end : min(hi, end + 400)]
+    if not window.startswith(","):
+        return None, end
+    parts: list[str] = []
+    pos = 0
+    last_end = end
+    for _ in range(6):
+        sep = _SEGMENT_SPLIT.match(window, pos)
+        if sep is None:
+            break
+        seg_start = sep.end()
+        nxt = _segment_end(window, seg_start, lex)
+        seg_end = nxt.start() if nxt is not None else len(window)
+        segment = window[seg_start:seg_end].strip()
+        if any(
+            lex.looks_like_person(h.name) or h.title
+            for h in lex.name_hits(segment, 0, len(segment))
+        ):
+            break  # a list of people, not an apposition
+        if lex.is_role_phrase(segment):
+            parts.append(segment)
+            last_end = end + seg_end
+            pos = seg_end
+            if nxt is None or window[seg_end] != ",":
+                break
+            continue
+        if lex.is_aside(segment):
+            last_end = end + seg_end
+            pos = seg_end
+            if nxt is None or window[seg_end] != ",":
+                break
+            continue
+        break
+    return (", ".join(parts) if parts else None), last_end
+
+
+_SEGMENT_END = regex.compile(r"[,;]|\.(?=\s{1,5}+[\p{Lu}\"“«]|\s*$)")
+_TOKEN_BEFORE_DOT = regex.compile(r"\S{1,12}+$")
+
+
+def _segment_end(window: str, start: int, lex: NameLex) -> regex.Match[str] | None:
+    for match in _SEGMENT_END.finditer(window, start):
+        if match.group() == ".":
+            token = _TOKEN_BEFORE_DOT.search(window, start, match.end())
+            if token is not None and token.group() in lex.abbreviations:
+                continue
+        return match
+    return None
+
+
+def _verb_follows(text: str, end: int, hi: int, lex: NameLex) -> bool:
+    window = text[end : min(hi, end + _NEXT_VERB_GAP)]
+    window = regex.sub(r"^[\s,]{0,3}+", "", window)
+    for adverb in range(3):
+        match = lex.verb_re.match(window)
+        if match is not None:
+            return True
+        skip = regex.match(r"[\p{Ll}]{2,15}+\s{1,3}+", window)
+        if skip is None or adverb == 2:
+            return False
+        window = window[skip.end() :]
+    return False
+
+
+def find_people(draft: Draft) -> None:
+    """Fill ``draft.people`` with the people the body names, their roles and mentions."""
+    lex = name_lex(draft.lexicon)
+    text = draft.text
+    persons: list[PersonRecord] = []
+    pending: list[tuple[NameHit, str | None, bool]] = []
+    for lo, hi in paragraph_spans(draft):
+        for hit in lex.name_hits(text, lo, hi):
+            role, strong = _role_before(text, hit, lo, lex)
+            appos, chain_end = apposition_after(text, hit.core_end, hi, lex)
+            tokens = hit.name.split()
+            as_object = _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
+            evidence = (
+                strong
+                or appos is not None
+                or (as_object is None and _verb_follows(text, chain_end, hi, lex))
+                or regex.search(
+                    r"(?i:according\s{1,3}+to)\s{1,3}+$", text[max(lo, hit.start - 20) : hit.start]
+                )
+                is not None
+            )
+            multi = len(tokens) >= 2 and not lex.is_patronymic(tokens[-1])
+            if multi and (evidence or lex.looks_like_person(hit.name)):
+                person = match_person(hit.name, persons, lex)
+                if person is None or len(person.name.split()) < 2:
+                    if person is None:
+                        person = PersonRecord(lex.canonical(hit.name))
+                        persons.append(person)
+                    else:
+                        person.name = lex.canonical(hit.name)
+                person.mentions.append(Span(hit.name, hit.core_start, hit.core_end))
+                person.add_role(role)
+                person.add_role(appos)
+                person.gender = person.gender or lex.gender_of(person.name, hit.honorific)
+            else:
+                single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
+                full_role = ", ".join(x for x in (role, appos) if x) or None
+                pending.append((hit, full_role, bool(evidence) and single))
+    for hit, role, create in pending:
+        person = match_person(hit.name, persons, lex, prefer_before=hit.start)
+        if person is None:
+            if not create:
+                continue
+            person = PersonRecord(_strip_possessive(hit.name))
+            persons.append(person)
+        person.add_role(role)
+        person.mentions.append(Span(hit.name, hit.core_start, hit.core_end))
+        person.gender = person.gender or lex.gender_of(person.name, hit.honorific)
+    for person in persons:
+        person.mentions.sort(key=lambda m: m.start)
+    persons.sort(key=lambda p: p.mentions[0].start if p.mentions else 0)
+    draft.people.extend(
+        Person(name=p.name, roles=p.roles, mentions=p.mentions) for p in persons if p.mentions
+    )

@@ -1,0 +1,1181 @@
+"""Quotations: direct, indirect and mixed, interviews, each with its cue and speaker.
+
+The parser works over ``draft.paragraphs`` and reads the source text of each paragraph,
+so every offset points at the original characters. It runs in four passes:
+
+1. quote marks are paired by a linear scan (:mod:`._quotes_text`); a stray mark costs
+   at most its own segment;
+2. each quoted segment looks for an attribution next to it (``"...," X said``,
+   ``X said: "..."``, ``"..." - X``); segments without one are kept when they read as
+   sentences that continue a quotation, and dropped when they are scare quotes, titles
+   or names;
+3. sentences outside direct quotes are read for reported speech (``X said that``,
+   ``..., X told Trend.``, ``According to X, ...``, ``As X emphasized, ...``, backward
+   attributions such as ``these views were voiced by X``); interviews laid out as
+   dash-led or labelled turns give the answers to the interviewee;
+4. speakers are resolved in text order: names to the fullest form of the person,
+   pronouns to the last compatible subject or speaker, descriptions ("the political
+   analyst", "President of Azerbaijan") to the person holding that role, institutions
+   and documents to one name per source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .._draft import Draft
+from .._model import Person, Quote, Span, Speaker
+from ._names import Entity, NameLex, affiliation, name_lex, words_key
+from ._quotes_text import Segment, find_segments, sentence_units
+from .people import PersonRecord, apposition_after, match_person, paragraph_spans
+
+__all__ = ["find_quotes"]
+
+_SPACE = regex.compile(r"\s++")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,40}+")
+_SENTENCE_PUNCT = regex.compile(r"[.!?…](?:\s|$)|[.!?…][\"'”’»]?$")
+_LEAD_PUNCT = regex.compile(r"[\s,.;:!?]{0,4}+")
+_DASH_ATTRIBUTION = regex.compile(r"\s{0,3}+[-–—―]{1,2}+\s{0,3}+")
+_ACCORDING_START = regex.compile(r"\W{0,3}+(?i:according\s{1,3}+to)\s{1,3}+")
+_ACCORDING_END = regex.compile(r",\s{1,3}+(?i:according\s{1,3}+to)\s{1,3}+")
+_AS_START = regex.compile(r"\W{0,3}+(?:As|Like|Just\s{1,3}as)\s{1,3}+")
+_THAT = regex.compile(r"\s{0,3}+(?:,\s{0,3}+)?that(?![\p{L}])\s{0,3}+")
+_ADJUNCT = regex.compile(
+    r"\s{1,3}+(?:(?:on|in|at|during|after|before|to|with|via|through|from|late|early|last|"
+    r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])[^,;:\"“”«».!?]{1,80}?)"
+    r"(?=\s{0,3}+(?:,|:|that(?![\p{L}])|$))"
+)
+_NOT_CLAUSE_START = frozenset(
+    {
+        "to",
+        "on",
+        "in",
+        "at",
+        "for",
+        "with",
+        "about",
+        "of",
+        "by",
+        "from",
+        "goodbye",
+        "hello",
+        "yes",
+        "no",
+        "nothing",
+        "something",
+        "so",
+        "thanks",
+        "thank",
+        "sorry",
+        "as",
+        "and",
+        "but",
+        "or",
+        "if",
+        "whether",
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "who",
+        "the",
+        "a",
+        "an",
+    }
+)
+_CLAUSE_DETERMINERS = frozenset({"the", "a", "an"})
+_TURN_DASH = regex.compile(r"\s{0,5}+[–—―-]\s{1,3}+")
+_TURN_LABEL = regex.compile(
+    r"\s{0,5}+(?P<label>Q|A|Question|Answer|\p{Lu}[\p{L}.'’-]{1,30}+(?:\s\p{Lu}[\p{L}.'’-]{1,30}+){0,2}+)"
+    r"\s{0,2}+:\s{1,3}+"
+)
+_QUESTION_LABELS = frozenset({"Q", "Question"})
+_ANSWER_LABELS = frozenset({"A", "Answer"})
+_MAX_SEGMENTS_PER_UNIT_LOOK = 200
+_MIN_CUELESS_WORDS = 6
+_BACK_PARAGRAPHS = 3
+
+
+@attrs.define
+class _Draft:
+    """A quotation before its speaker is resolved."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    cue: Span | None = None
+    entity: Entity | None = None
+    anchor: int = 0
+    """Where the attribution stands (for resolving pronouns)."""
+    inherit: bool = False
+    """Take the speaker of the quotation before (continuations)."""
+    chain: int | None = None
+    """Index of the first segment of a chain of continued segments."""
+    fixed: PersonRecord | None = None
+    """A speaker known in advance (interview answers)."""
+    speaker: Speaker | None = None
+
+
+@attrs.define
+class _Context:
+    text: str
+    lex: NameLex
+    paragraphs: list[tuple[int, int]]
+    persons: list[PersonRecord]
+    units: list[list[tuple[int, int]]] = attrs.field(factory=list)
+    sources: list[tuple[frozenset[str], str, str]] = attrs.field(factory=list)
+    events: list[tuple[int, PersonRecord]] = attrs.field(factory=list)
+    source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(_clean(text[start:end]), start, end)
+
+
+def _rstrip_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+        hi -= 1
+    return hi
+
+
+def _lstrip_start(text: str, lo: int, hi: int) -> int:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:"):
+        lo += 1
+    return lo
+
+
+# -- entities next to a cue ---------------------------------------------------------------
+
+
+def _anchored_end(
+    pattern: regex.Pattern[str], text: str, lo: int, hi: int
+) -> regex.Match[str] | None:
+    """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only)."""
+    for start in _word_starts(text, max(lo, hi - 300), hi):
+        match = pattern.fullmatch(text, start, hi)
+        if match is not None:
+            return match
+    return None
+
+
+def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    return [m.start() for m in _WORD.finditer(text, lo, hi)][-12:]
+
+
+def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The words ending at ``hi`` (before a verb) that stand for the speaker."""
+    text, lex = ctx.text, ctx.lex
+    hi = _rstrip_ws(text, lo, hi)
+    adverbs = lex.adverbs_end_re.search(text, max(lo, hi - 60), hi)
+    if adverbs is not None and adverbs.start() > lo:
+        hi = _rstrip_ws(text, lo, adverbs.start())
+    if hi <= lo:
+        return None
+    pronoun = _pronoun_at_end(ctx, lo, hi)
+    if pronoun is not None:
+        return pronoun
+    if text[hi - 1] == ",":
+        return _apposition_chain(ctx, lo, hi - 1)
+    hit = _name_at_end(ctx, lo, hi)
+    if hit is not None:
+        return hit
+    return _description_at_end(ctx, lo, hi)
+
+
+def _rstrip_ws(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _pronoun_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    match = _anchored_end(ctx.lex.pronoun_re, ctx.text, lo, hi)
+    if match is None:
+        return None
+    word = match.group()
+    return Entity("pronoun", match.start(), match.end(), word, word.casefold())
+
+
+def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    text, lex = ctx.text, ctx.lex
+    hits = lex.name_hits(text, max(lo, hi - 160), hi)
+    if not hits or _rstrip_ws(text, lo, hi) != hits[-1].end:
+        return None
+    hit = hits[-1]
+    if text[hit.core_end : hi].strip():
+        return None
+    role = hit.title if hit.title and lex.role_noun_of(hit.title) else None
+    lower_role = _lower_role_before(ctx, lo, hit.start)
+    if lower_role is not None:
+        role = lower_role if role is None else f"{lower_role} {role}"
+    return Entity(
+        "name",
+        hit.core_start,
+        hit.core_end,
+        text[hit.core_start : hit.core_end],
+        lex.canonical(hit.name),
+        role=role,
+        gender=lex.gender_of(hit.name, hit.honorific),
+    )
+
+
+def _lower_role_before(ctx: _Context, lo: int, hi: int) -> str | None:
+    """Lower-case role words right before a name ("political commentator Arzu Nagiyev")."""
+    text, lex = ctx.text, ctx.lex
+    window = text[max(lo, hi - 80) : hi]
+    words = window.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        folded = word.casefold()
+        if word.endswith(",") or folded not in lex.role_words:
+            break
+        kept.insert(0, word)
+    phrase = " ".join(kept)
+    if kept and lex.role_noun_of(phrase):
+        return phrase
+    return None
+
+
+def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """``NAME, ROLE, ROLE,`` ending at ``hi`` (the last comma excluded)."""
+    text, lex = ctx.text, ctx.lex
+    window_lo = max(lo, hi - 400)
+    commas = [m.start() for m in regex.finditer(",", text[window_lo:hi])]
+    bounds = [window_lo - 1, *[window_lo + c for c in commas], hi]
+    roles: list[str] = []
+    for k in range(len(bounds) - 1, 0, -1):
+        seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
+        segment = text[seg_lo:seg_hi].strip()
+        hit = _name_at_end(ctx, seg_lo, seg_hi)
+        if hit is not None and _clean(text[seg_lo : hit.start]) in ("", "and"):
+            pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
+            parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
+            hit.role = ", ".join(parts) if parts else None
+            return hit
+        if lex.is_role_phrase(segment) or lex.is_aside(segment):
+            if lex.is_role_phrase(segment):
+                roles.append(_clean(segment))
+            if len(roles) > 6:
+                return None
+            continue
+        if hit is not None and k == len(bounds) - 1:
+            return None
+        return None
+    return None
+
+
+def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
+    """A role phrase ending at ``comma`` that starts the sentence ("Head of X, NAME")."""
+    text, lex = ctx.text, ctx.lex
+    start = _lstrip_start(text, lo, comma)
+    segment = _clean(text[start:comma])
+    if not segment or _words(segment) > 14 or "," in segment:
+        return None
+    if lex.is_role_phrase(segment):
+        first = segment.split()[0].casefold()
+        if (
+            first in ("the", "a", "an")
+            or first in lex.role_words
+            or lex.role_noun_of(segment.split()[0])
+        ):
+            return regex.sub(r"^(?:The|the|A|An)\s+", "", segment)
+    return None
+
+
+def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    text, lex = ctx.text, ctx.lex
+    for kind, pattern in (
+        ("document", lex.document_re),
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = _anchored_end(pattern, text, lo, hi)
+        if match is not None:
+            return _entity_from_match(ctx, kind, match)
+    if lex.agency_re is not None:
+        match = _anchored_end(lex.agency_re, text, lo, hi)
+        if match is not None:
+            return Entity("organisation", match.start(), match.end(), match.group(), match.group())
+    return None
+
+
+def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Entity:
+    lex = ctx.lex
+    phrase = _clean(match.group())
+    name = regex.sub(r"^(?i:the|a|an|this|that|our|its|their)\s+", "", phrase)
+    entity = Entity(kind, match.start(), match.end(), phrase, name)
+    if kind == "document":
+        issuer = match.group("issuer")
+        if issuer:
+            issuer = _clean(issuer)
+            issuer_name = _source_name(lex, issuer)
+            entity.name = issuer_name
+            head = issuer_name.split()[-1].casefold() if issuer_name.split() else ""
+            entity.kind = "document" if head in lex.doc_nouns else "organisation"
+        else:
+            entity.name = _source_name(lex, name)
+    elif kind == "organisation":
+        entity.name = _source_name(lex, name)
+    elif kind == "description":
+        entity.role_noun = lex.role_noun_of(phrase)
+        entity.country = lex.country_in(phrase)
+    return entity
+
+
+def _source_name(lex: NameLex, phrase: str) -> str:
+    phrase = regex.sub(r"^(?i:the|a|an)\s+", "", phrase.strip().rstrip(".,"))
+    phrase = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}\)$", "", phrase)
+    possessive = regex.match(r"([\p{L} ]{2,40}?)['’]s\s+(?=\p{Lu})", phrase)
+    if possessive is not None and possessive.group(1).casefold() in lex.country_of:
+        phrase = phrase[possessive.end() :]
+    return phrase.strip()
+
+
+def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The words starting at ``lo`` that stand for a speaker ("Mr Smith", "the ministry")."""
+    text, lex = ctx.text, ctx.lex
+    lo = _lstrip_start(text, lo, hi)
+    hi = min(hi, lo + 300)
+    if lo >= hi:
+        return None
+    pronoun = lex.pronoun_re.match(text, lo, hi)
+    if pronoun is not None and (pronoun.end() == hi or not text[pronoun.end()].isalpha()):
+        word = pronoun.group()
+        return Entity("pronoun", lo, pronoun.end(), word, word.casefold())
+    for hit in lex.name_hits(text, lo, hi)[:3]:
+        gap = text[lo : hit.start]
+        if hit.start - lo > 80:
+            break
+        if gap.strip() and not all(
+            w.casefold() in lex.role_words or w.casefold() in ("the", "a", "an", "by")
+            for w in gap.split()
+        ):
+            break
+        role_parts = [_clean(p) for p in (gap, hit.title) if p.strip() and lex.role_noun_of(p)]
+        appos, _ = apposition_after(text, hit.core_end, hi, lex)
+        if appos:
+            role_parts.append(appos)
+        return Entity(
+            "name",
+            hit.core_start,
+            hit.core_end,
+            text[hit.core_start : hit.core_end],
+            lex.canonical(hit.name),
+            role=", ".join(role_parts) if role_parts else None,
+            gender=lex.gender_of(hit.name, hit.honorific),
+        )
+    for kind, pattern in (
+        ("document", lex.document_re),
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = pattern.match(text, lo, hi)
+        if match is not None:
+            return _entity_from_match(ctx, kind, match)
+    if lex.agency_re is not None:
+        match = lex.agency_re.match(text, lo, hi)
+        if match is not None:
+            return Entity("organisation", lo, match.end(), match.group(), match.group())
+    return None
+
+
+# -- cues -------------------------------------------------------------------------------
+
+
+def _cue_span(ctx: _Context, verb: regex.Match[str], hi: int) -> tuple[Span, int]:
+    """The cue (the verb, plus its hearer for ``told Trend``) and where it ends."""
+    text, lex = ctx.text, ctx.lex
+    lemma = lex.verb_lemma.get(" ".join(verb.group().casefold().split()), "")
+    end = verb.end()
+    if lemma in lex.addressee_verbs:
+        obj = lex.addressee_re.match(text, end, hi)
+        if obj is not None and obj.end() > end:
+            end = obj.end()
+    return _span(text, verb.start(), end), end
+
+
+def _lemma(ctx: _Context, verb: regex.Match[str]) -> str:
+    return ctx.lex.verb_lemma.get(" ".join(verb.group().casefold().split()), "")
+
+
+def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
+    """An attribution right after a closing mark: ``," X said`` / ``," said X`` / ``- X``."""
+    text, lex = ctx.text, ctx.lex
+    if lo >= hi:
+        return None
+    dash = _DASH_ATTRIBUTION.match(text, lo, hi)
+    if dash is not None and any(c in text[lo : dash.end()] for c in "-–—―"):
+        entity = _entity_after(ctx, dash.end(), hi)
+        if entity is not None and entity.kind in ("name", "description", "organisation"):
+            return _trim_span(text, lo, dash.end()), entity
+    start = _LEAD_PUNCT.match(text, lo, hi)
+    pos = start.end() if start is not None else lo
+    window_hi = min(hi, pos + 250)
+    for verb in lex.verb_re.finditer(text, pos, window_hi):
+        if verb.start() == pos:
+            cue, cue_end = _cue_span(ctx, verb, hi)
+            entity = _entity_after(ctx, cue_end, hi)
+            if entity is None:
+                return None
+            return cue, entity
+        entity = _entity_before(ctx, pos, verb.start())
+        if entity is None or text[pos : entity.start].strip():
+            return None
+        cue, _ = _cue_span(ctx, verb, hi)
+        return cue, entity
+    return None
+
+
+def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
+    """An attribution right before an opening mark: ``X said: "`` / ``According to X, "``."""
+    text, lex = ctx.text, ctx.lex
+    end = _rstrip_ws(text, lo, hi)
+    if end <= lo:
+        return None
+    window_lo = max(lo, end - 300)
+    verbs = list(lex.verb_re.finditer(text, window_lo, end))
+    if verbs:
+        verb = verbs[-1]
+        cue, cue_end = _cue_span(ctx, verb, end)
+        tail = text[cue_end:end]
+        adjunct = _ADJUNCT.match(text, cue_end, end)
+        if adjunct is not None:
+            tail = text[adjunct.end() : end]
+        if regex.fullmatch(
+            r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+", tail
+        ):
+            entity = _entity_before(ctx, lo, verb.start())
+            if entity is not None:
+                return cue, entity
+    according = regex.search(r"(?i:according\s{1,3}+to)\s{1,3}+", text[window_lo:end])
+    if according is not None and text[end - 1] == ",":
+        a_start = window_lo + according.start()
+        entity = _entity_after(ctx, window_lo + according.end(), end - 1)
+        if entity is not None:
+            return _trim_span(text, a_start, window_lo + according.end()), entity
+    if text[end - 1] == ":":
+        hit = _name_at_end(ctx, lo, end - 1)
+        if hit is not None and _lstrip_start(text, lo, hit.start) == hit.start:
+            return _span(text, end - 1, end), hit
+    return None
+
+
+# -- direct quotations --------------------------------------------------------------------
+
+
+def _unit_of(ctx: _Context, pi: int, pos: int) -> tuple[int, int]:
+    for unit in ctx.units[pi]:
+        if unit[0] <= pos < unit[1] or (pos == unit[1]):
+            return unit
+    lo, hi = ctx.paragraphs[pi]
+    return lo, hi
+
+
+def _is_title(ctx: _Context, seg: Segment, lo: int) -> bool:
+    text = ctx.text
+    before = text[max(lo, seg.open_pos - 40) : seg.open_pos]
+    return ctx.lex.title_cues_re.search(before) is not None
+
+
+def _direct_quotes(
+    ctx: _Context, segments: list[Segment], skip_paragraphs: set[int]
+) -> tuple[list[_Draft], list[Segment]]:
+    text = ctx.text
+    drafts: list[_Draft] = []
+    rejected: list[Segment] = []
+    by_index: dict[int, _Draft] = {}
+    for index, seg in enumerate(segments):
+        if seg.paragraph in skip_paragraphs:
+            continue
+        p_lo, _ = ctx.paragraphs[seg.paragraph]
+        unit = _unit_of(ctx, seg.paragraph, seg.open_pos)
+        before_lo = unit[0]
+        if (
+            index > 0
+            and segments[index - 1].close_end > before_lo
+            and segments[index - 1].close_end <= seg.open_pos
+        ):
+            before_lo = segments[index - 1].close_end
+        last_unit = _unit_of(ctx, seg.last_paragraph, max(seg.close_end - 1, seg.start))
+        after_hi = last_unit[1]
+        if index + 1 < len(segments) and seg.close_end <= segments[index + 1].open_pos < after_hi:
+            after_hi = segments[index + 1].open_pos
+        content = text[seg.start : seg.end]
+        words = _words(content)
+        cue = None
+        if seg.closed:
+            cue = _cue_after(ctx, seg.close_end, after_hi)
+        if cue is None:
+            cue = _cue_before(ctx, before_lo, seg.open_pos)
+        title = _is_title(ctx, seg, p_lo)
+        sentence_like = _SENTENCE_PUNCT.search(content) is not None
+        continued = seg.continued_from is not None and seg.continued_from in by_index
+        accept = False
+        if title and not (cue and words >= 8 and sentence_like):
+            accept = False
+        elif cue is not None:
+            accept = words >= 2 and (seg.closed or seg.continues_next or words >= 4)
+        elif continued or seg.continues_next:
+            accept = words >= 3
+        else:
+            accept = words >= _MIN_CUELESS_WORDS and sentence_like and (seg.closed)
+        if not accept:
+            rejected.append(seg)
+            continue
+        draft = _Draft(
+            seg.start,
+            seg.end,
+            "direct",
+            seg.paragraph,
+            cue=cue[0] if cue else None,
+            entity=cue[1] if cue else None,
+            anchor=cue[0].start if cue else seg.start,
+            inherit=cue is None,
+            chain=by_index[seg.continued_from].chain
+            if continued and seg.continued_from is not None
+            else len(drafts),
+        )
+        by_index[index] = draft
+        drafts.append(draft)
+    return drafts, rejected
+
+
+# -- indirect quotations ------------------------------------------------------------------
+
+
+def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
+    text = ctx.text
+    start = _lstrip_start(text, start, end)
+    end = _rstrip_end(text, start, end)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    if _words(text[start:end]) < 3:
+        return None
+    return start, end
+
+
+def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
+    word = _WORD.match(ctx.text, pos, hi)
+    if word is None:
+        return ctx.text[pos : pos + 1] in "\"“«„'"
+    folded = word.group().casefold()
+    return folded not in _NOT_CLAUSE_START or folded in _CLAUSE_DETERMINERS
+
+
+def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
+    """The speaker starts the sentence or a clause ("In addition, X said")."""
+    gap = ctx.text[unit_lo : entity.start]
+    if not gap.strip():
+        return True
+    stripped = gap.rstrip()
+    if stripped.endswith((",", ";", ":", "—", "–")) or regex.search(
+        r"(?<![\p{L}])(?:and|but|while|whereas|as|so)\s{0,3}+$", stripped + " "
+    ):
+        return True
+    return entity.kind == "name" and bool(entity.role) and _words(gap) <= 3
+
+
+def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft | None, str | None]:
+    """Reported speech in the sentence ``lo:hi``; also says when it is a backward one."""
+    text, lex = ctx.text, ctx.lex
+    backward = lex.backward_re.search(text, lo, hi)
+    if backward is not None:
+        entity = _entity_after(ctx, backward.end(), hi)
+        if entity is not None:
+            cue = _trim_span(text, backward.start(), backward.end())
+            return _Draft(
+                lo, lo, "indirect", pi, cue=cue, entity=entity, anchor=entity.start
+            ), "backward"
+    clause: tuple[int, int] | None
+    according = _ACCORDING_START.match(text, lo, hi)
+    if according is not None:
+        comma = text.find(",", according.end(), min(hi, according.end() + 250))
+        if comma > 0:
+            entity = _entity_after(ctx, according.end(), comma)
+            clause = _clause(ctx, comma + 1, hi)
+            if entity is not None and clause is not None:
+                cue = _trim_span(text, according.start(), according.end())
+                return _Draft(
+                    *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                ), None
+    for according_end in _ACCORDING_END.finditer(text, lo, hi):
+        entity = _entity_after(ctx, according_end.end(), hi)
+        clause = _clause(ctx, lo, according_end.start())
+        if entity is not None and clause is not None:
+            cue = _trim_span(text, according_end.start(), according_end.end())
+            return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
+        break
+    as_start = _AS_START.match(text, lo, hi)
+    if as_start is not None:
+        for verb in lex.verb_re.finditer(text, as_start.end(), min(hi, as_start.end() + 160)):
+            entity = _entity_before(ctx, as_start.end(), verb.start())
+            if entity is None:
+                break
+            cue, cue_end = _cue_span(ctx, verb, hi)
+            adjunct = _ADJUNCT.match(text, cue_end, hi)
+            after = adjunct.end() if adjunct is not None else cue_end
+            comma_match = regex.match(r"\s{0,3}+,", text[after:hi])
+            if comma_match is None:
+                break
+            clause = _clause(ctx, after + comma_match.end(), hi)
+            if clause is not None:
+                return _Draft(
+                    *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                ), None
+            break
+    expression = lex.expression_re.search(text, lo, hi)
+    if expression is not None:
+        entity = _entity_before(ctx, lo, expression.start())
+        clause = _clause(ctx, expression.end(), hi)
+        if entity is not None and clause is not None and _subject_ok(ctx, lo, entity):
+            cue = _trim_span(text, expression.start(), expression.end())
+            return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
+    count = 0
+    for verb in lex.verb_re.finditer(text, lo, hi):
+        count += 1
+        if count > 8:
+            break
+        form = verb.group().casefold()
+        lemma = _lemma(ctx, verb)
+        if lemma in lex.question_verbs:
+            continue
+        if form.endswith("ing"):
+            found = _participle(ctx, pi, lo, hi, verb)
+            if found is not None:
+                return found, None
+            continue
+        cue, cue_end = _cue_span(ctx, verb, hi)
+        entity = _entity_before(ctx, lo, verb.start())
+        if entity is not None and _subject_ok(ctx, lo, entity):
+            after = cue_end
+            adjunct = _ADJUNCT.match(text, after, hi)
+            if adjunct is not None:
+                after = adjunct.end()
+            that = _THAT.match(text, after, hi)
+            clause = None
+            if that is not None and that.end() > after:
+                clause = _clause(ctx, that.end(), hi)
+            elif lemma in lex.without_that and after == cue_end:
+                pos = _lstrip_start(text, after, hi)
+                if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
+                    clause = _clause(ctx, pos, hi)
+            if clause is not None and lex.backward_re.search(text, clause[0], clause[1]) is None:
+                return _Draft(
+                    *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                ), None
+            # Postposed: "..., X said." -- the rest of the sentence is short.
+            if _tail_is_short(ctx, cue_end, hi):
+                postposed = _comma_before(text, lo, entity.start)
+                if postposed is not None:
+                    clause = _clause(ctx, lo, postposed)
+                    if clause is not None:
+                        return _Draft(
+                            *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                        ), None
+        elif entity is None:
+            inverted_comma = _comma_before(text, lo, verb.start())
+            if inverted_comma is not None and _tail_is_short(ctx, cue_end, hi, allow_name=True):
+                inverted = _entity_after(ctx, cue_end, hi)
+                clause = _clause(ctx, lo, inverted_comma)
+                if inverted is not None and clause is not None:
+                    return _Draft(
+                        *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
+                    ), None
+    return None, None
+
+
+def _trim_span(text: str, lo: int, hi: int) -> Span:
+    """A span of ``text[lo:hi]`` without surrounding white space and punctuation."""
+    while lo < hi and not text[lo].isalnum():
+        lo += 1
+    while hi > lo and not text[hi - 1].isalnum():
+        hi -= 1
+    return _span(text, lo, hi)
+
+
+def _comma_before(text: str, lo: int, pos: int) -> int | None:
+    end = _rstrip_ws(text, lo, pos)
+    if end > lo and text[end - 1] == ",":
+        return end - 1
+    return None
+
+
+def _tail_is_short(ctx: _Context, pos: int, hi: int, allow_name: bool = False) -> bool:
+    tail = ctx.text[pos:hi].strip()
+    return _words(tail) <= (25 if allow_name else 12) and " that " not in f" {tail} "
+
+
+def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]) -> _Draft | None:
+    """``..., stressing that ...``: the subject of the sentence is the speaker."""
+    text = ctx.text
+    comma = _comma_before(text, lo, verb.start())
+    if comma is None:
+        return None
+    that = _THAT.match(text, verb.end(), hi)
+    if that is None or that.end() == verb.end():
+        return None
+    hits = ctx.lex.name_hits(text, lo, comma)
+    subject = None
+    for hit in hits:
+        person = match_person(hit.name, ctx.persons, ctx.lex)
+        if person is not None:
+            subject = Entity(
+                "name",
+                hit.core_start,
+                hit.core_end,
+                text[hit.core_start : hit.core_end],
+                person.name,
+            )
+            break
+    if subject is None:
+        return None
+    clause = _clause(ctx, that.end(), hi)
+    if clause is None:
+        return None
+    cue = _span(text, verb.start(), verb.end())
+    return _Draft(*clause, "indirect", pi, cue=cue, entity=subject, anchor=cue.start)
+
+
+def _backward_span(
+    ctx: _Context, pi: int, unit_lo: int, taken: Sequence[tuple[int, int]]
+) -> tuple[int, int, int] | None:
+    """What a backward attribution refers to: the text before it.
+
+    That is the start of its own paragraph, or else the paragraphs just before that
+    hold no quotation.
+    """
+    text = ctx.text
+    p_lo, _ = ctx.paragraphs[pi]
+    end = _rstrip_ws(text, p_lo, unit_lo)
+    if _words(text[p_lo:end]) >= 4:
+        return p_lo, end, pi
+    first = None
+    for back in range(pi - 1, max(-1, pi - 1 - _BACK_PARAGRAPHS), -1):
+        b_lo, b_hi = ctx.paragraphs[back]
+        if any(s < b_hi and b_lo < e for s, e in taken):
+            break
+        first = back
+    if first is None:
+        return None
+    start = ctx.paragraphs[first][0]
+    stop = _rstrip_ws(text, start, ctx.paragraphs[pi - 1][1])
+    return start, stop, first
+
+
+# -- interviews ---------------------------------------------------------------------------
+
+
+def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
+    """Answers of an interview laid out as dash-led or labelled turns."""
+    text, lex = ctx.text, ctx.lex
+    turns: list[tuple[int, str, int, str | None]] = []  # (paragraph, kind, content start, label)
+    for pi, (lo, hi) in enumerate(ctx.paragraphs):
+        dash = _TURN_DASH.match(text, lo, hi)
+        if dash is not None:
+            content = text[dash.end() : hi].rstrip()
+            kind = "q" if content.endswith("?") else "a"
+            turns.append((pi, kind, dash.end(), None))
+            continue
+        label = _TURN_LABEL.match(text, lo, hi)
+        if label is not None:
+            name = label.group("label")
+            if name in _QUESTION_LABELS:
+                turns.append((pi, "q", label.end(), None))
+            elif name in _ANSWER_LABELS:
+                turns.append((pi, "a", label.end(), None))
+            elif name in lex.agencies or name.casefold() in ("interviewer", "journalist"):
+                turns.append((pi, "q", label.end(), None))
+            elif match_person(name, ctx.persons, lex) is not None or lex.looks_like_person(name):
+                turns.append((pi, "a", label.end(), name))
+    if len(turns) < 2 or not any(kind == "q" for _, kind, _, _ in turns):
+        return [], set()
+    first = turns[0][0]
+    interviewee = _interviewee(ctx, first, turns)
+    drafts: list[_Draft] = []
+    skip: set[int] = set()
+    turn_at = {pi: (kind, start, label) for pi, kind, start, label in turns}
+    state = None
+    last_speaker: PersonRecord | None = interviewee
+    for pi in range(first, len(ctx.paragraphs)):
+        lo, hi = ctx.paragraphs[pi]
+        skip.add(pi)
+        if pi in turn_at:
+            kind, start, turn_label = turn_at[pi]
+            state = kind
+            if kind == "q":
+                continue
+            speaker = interviewee
+            if turn_label is not None:
+                speaker = match_person(turn_label, ctx.persons, lex) or _new_person(
+                    ctx, turn_label, start
+                )
+            last_speaker = speaker
+            end = _rstrip_ws(text, start, hi)
+            cue = _trim_label(text, lo, start)
+            drafts.append(_Draft(start, end, "direct", pi, cue=cue, anchor=start, fixed=speaker))
+            continue
+        if state == "a":
+            start = _lstrip_start(text, lo, hi)
+            end = _rstrip_ws(text, start, hi)
+            if _words(text[start:end]) >= 5:
+                drafts.append(_Draft(start, end, "direct", pi, anchor=start, fixed=last_speaker))
+    return drafts, skip
+
+
+def _trim_label(text: str, lo: int, hi: int) -> Span:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return _span(text, lo, _rstrip_ws(text, lo, hi))
+
+
+def _interviewee(
+    ctx: _Context, first: int, turns: list[tuple[int, str, int, str | None]]
+) -> PersonRecord | None:
+    text, lex = ctx.text, ctx.lex
+    lead_lo = ctx.paragraphs[0][0]
+    lead_hi = ctx.paragraphs[first][0]
+    for verb in regex.finditer(
+        r"(?<![\p{L}])(?:"
+        + "|".join(sorted(lex.lead_verbs, key=len, reverse=True))
+        + r")(?![\p{L}])",
+        text[lead_lo:lead_hi],
+    ):
+        pos = lead_lo + verb.start()
+        unit_lo = max(lead_lo, text.rfind(".", lead_lo, pos) + 1)
+        entity = _entity_before(ctx, unit_lo, pos)
+        if entity is not None and entity.kind == "name":
+            person = match_person(entity.name, ctx.persons, lex)
+            if person is not None:
+                return person
+            return _new_person(ctx, entity.name, entity.start, entity.role)
+    in_lead = [
+        p for p in ctx.persons if any(lead_lo <= m.start < lead_hi for m in p.mentions) and p.roles
+    ]
+    if in_lead:
+        return in_lead[-1]
+    question = next((t for t in turns if t[1] == "q"), None)
+    if question is not None:
+        address = regex.match(
+            r"\s{0,3}+(\p{Lu}\p{Ll}{1,30}+)", text[question[2] : question[2] + 60]
+        )
+        if address is not None:
+            person = match_person(address.group(1), ctx.persons, lex)
+            if person is not None:
+                return person
+    return None
+
+
+def _new_person(ctx: _Context, name: str, pos: int, role: str | None = None) -> PersonRecord:
+    person = PersonRecord(ctx.lex.canonical(name))
+    person.add_role(role)
+    ctx.persons.append(person)
+    return person
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def _subject_events(ctx: _Context, protected: Sequence[tuple[int, int]]) -> None:
+    """The first person named in each sentence outside quotations: the likely subject."""
+    mentions = sorted(
+        ((m.start, m.end, p) for p in ctx.persons for m in p.mentions), key=lambda x: x[0]
+    )
+    mi = 0
+    spans = sorted(protected)
+    for units in ctx.units:
+        for lo, hi in units:
+            while mi < len(mentions) and mentions[mi][0] < lo:
+                mi += 1
+            j = mi
+            while j < len(mentions) and mentions[j][0] < hi:
+                start = mentions[j][0]
+                if not any(s <= start < e for s, e in spans):
+                    ctx.events.append((start, mentions[j][2]))
+                    break
+                j += 1
+    ctx.events.sort(key=lambda e: e[0])
+
+
+def _compatible(person: PersonRecord, gender: str | None) -> bool:
+    return gender is None or person.gender is None or person.gender == gender
+
+
+def _latest(ctx: _Context, pos: int, gender: str | None) -> PersonRecord | None:
+    best: tuple[int, PersonRecord] | None = None
+    for start, person in ctx.events:
+        if start >= pos:
+            break
+        if _compatible(person, gender):
+            best = (start, person)
+    return None if best is None else best[1]
+
+
+def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str | None) -> int:
+    """2: same role noun, 1: same group of roles, 0: no match."""
+    lex = ctx.lex
+    best = 0
+    group = lex.role_group.get(noun)
+    for role in person.roles:
+        folded = role.casefold()
+        if country is not None:
+            role_country = lex.country_in(role)
+            if role_country is not None and role_country != country:
+                continue
+        if regex.search(r"(?<![\p{L}])" + regex.escape(noun) + r"(?![\p{L}])", folded):
+            best = 2
+        elif group is not None:
+            for match in lex.role_in_text_re.finditer(role):
+                if lex.role_group.get(" ".join(match.group().casefold().split())) == group:
+                    best = max(best, 1)
+    return best
+
+
+def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecord | None:
+    noun = entity.role_noun
+    if not noun:
+        return None
+    scored = []
+    for person in ctx.persons:
+        score = _role_matches(ctx, person, noun, entity.country)
+        if score == 0:
+            continue
+        country_bonus = 0
+        if entity.country is not None and any(
+            ctx.lex.country_in(r) == entity.country for r in person.roles
+        ):
+            country_bonus = 1
+        before = [m.start for m in person.mentions if m.start < pos]
+        recency = max(before) if before else -1
+        scored.append((country_bonus, score, recency, person))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1], s[2]))
+    return scored[-1][3]
+
+
+def _speaker_for_person(person: PersonRecord, mention: Span | None, role: str | None) -> Speaker:
+    role = role or (person.roles[0] if person.roles else None)
+    organisation = affiliation(role)
+    if organisation is None:
+        for other in person.roles:
+            organisation = affiliation(other)
+            if organisation:
+                break
+    return Speaker(person.name, "person", role, organisation, mention)
+
+
+def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
+    entity = draft.entity
+    if draft.fixed is not None:
+        return _speaker_for_person(draft.fixed, None, None)
+    if entity is None:
+        return None
+    text, lex = ctx.text, ctx.lex
+    mention = Span(_clean(text[entity.start : entity.end]), entity.start, entity.end)
+    if entity.kind == "pronoun":
+        nature = lex.pronouns.get(entity.name, "person")
+        if nature in ("male", "female", "person"):
+            person = _latest(ctx, entity.start, nature if nature != "person" else None)
+            if person is not None:
+                return _speaker_for_person(person, mention, None)
+            return Speaker(entity.text, "unknown", None, None, mention)
+        if ctx.source_events and nature in ("thing", "group"):
+            _, name, kind = ctx.source_events[-1]
+            return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
+        if nature == "group":
+            person = _latest(ctx, entity.start, None)
+            if person is not None and entity.name == "we":
+                return _speaker_for_person(person, mention, None)
+        return Speaker(entity.text, "unknown", None, None, mention)
+    if entity.kind == "name":
+        person = match_person(entity.name, ctx.persons, lex, prefer_before=entity.start)
+        if person is None:
+            person = _new_person(ctx, entity.name, entity.start, entity.role)
+            person.gender = entity.gender
+        elif entity.role:
+            person.add_role(entity.role)
+        if not any(m.start == entity.start for m in person.mentions):
+            person.mentions.append(mention)
+        return _speaker_for_person(person, mention, entity.role)
+    if entity.kind == "description":
+        person = _resolve_description(ctx, entity, entity.start)
+        if person is not None:
+            if not any(m.start == entity.start for m in person.mentions):
+                person.mentions.append(mention)
+            return _speaker_for_person(person, mention, None)
+        return Speaker(entity.name, "person", entity.name, affiliation(entity.name), mention)
+    if entity.kind == "group":
+        return Speaker(entity.name, "unknown", None, None, mention)
+    kind = "document" if entity.kind == "document" else "organisation"
+    name = _source_alias(ctx, entity.name, kind)
+    return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
+
+
+def _source_alias(ctx: _Context, name: str, kind: str) -> str:
+    key = words_key(name)
+    for known_key, known_name, _ in ctx.sources:
+        if key and key <= known_key:
+            return known_name
+    lex = ctx.lex
+    head = name.rsplit(maxsplit=1)[-1].casefold() if name.split() else ""
+    if head in lex.org_nouns and len(name.split()) == 1:
+        # "the ministry": the last organisation named with that head noun.
+        pattern = regex.compile(
+            r"(?:\p{Lu}[\p{L}’'-]{1,30}+\s{1,3}+){1,5}+"
+            + regex.escape(head.capitalize())
+            + r"(?![\p{L}])"
+            r"(?:\s{1,3}+of\s{1,3}+(?:the\s{1,3}+)?\p{Lu}[\p{L}-]{1,30}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,30}+){0,3}+)?"
+        )
+        for match in pattern.finditer(ctx.text):
+            name = _source_name(lex, _clean(match.group()))
+            break
+    ctx.sources.append((words_key(name), name, kind))
+    return name
+
+
+def _assign(ctx: _Context, drafts: list[_Draft]) -> None:
+    previous: _Draft | None = None
+    chains: dict[int, Speaker] = {}
+    chains_with_cue = {d.chain for d in drafts if d.entity is not None and d.chain is not None}
+    for draft in sorted(drafts, key=lambda d: min(d.start, d.anchor)):
+        speaker = _resolve(ctx, draft)
+        if speaker is None and draft.inherit:
+            if draft.chain is not None and draft.chain in chains:
+                speaker = attrs.evolve(chains[draft.chain], mention=None)
+            elif draft.chain in chains_with_cue:
+                speaker = None  # the cue comes later in the chain
+            elif previous is not None and previous.speaker is not None and _near(previous, draft):
+                speaker = attrs.evolve(previous.speaker, mention=None)
+        draft.speaker = speaker
+        if speaker is not None:
+            if draft.chain is not None:
+                chains.setdefault(draft.chain, speaker)
+            pos = draft.anchor if draft.cue is not None else draft.start
+            person = (
+                match_person(speaker.name, ctx.persons, ctx.lex)
+                if speaker.kind == "person"
+                else None
+            )
+            if person is not None:
+                ctx.events.append((pos, person))
+                ctx.events.sort(key=lambda e: e[0])
+            elif speaker.kind in ("organisation", "document"):
+                ctx.source_events.append((pos, speaker.name, speaker.kind))
+        previous = draft
+    for draft in drafts:
+        if draft.speaker is None and draft.chain is not None and draft.chain in chains:
+            draft.speaker = attrs.evolve(chains[draft.chain], mention=None)
+
+
+def _near(previous: _Draft, draft: _Draft) -> bool:
+    """A cue-less quotation continues the one before when nothing else intervenes."""
+    return draft.paragraph - previous.paragraph <= 1
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def find_quotes(draft: Draft) -> None:
+    """Fill ``draft.quotes`` (and complete ``draft.people``) from the body paragraphs."""
+    paragraphs = paragraph_spans(draft)
+    if not paragraphs:
+        return
+    lex = name_lex(draft.lexicon)
+    text = draft.text
+    persons = [_record(p, lex) for p in draft.people]
+    ctx = _Context(text, lex, paragraphs, persons)
+    segments = find_segments(text, paragraphs)
+    closed_spans = [(s.open_pos, s.close_end) for s in segments if s.closed]
+    ctx.units = [
+        sentence_units(text, lo, hi, lex.abbreviations, _within(closed_spans, lo, hi))
+        for lo, hi in paragraphs
+    ]
+    interview, interview_paragraphs = _interview(ctx)
+    direct, rejected = _direct_quotes(ctx, segments, interview_paragraphs)
+    taken = [(d.start, d.end) for d in direct + interview]
+    accepted_marks = [
+        (s.open_pos, s.close_end) for s in segments if any(d.start == s.start for d in direct)
+    ]
+    indirect: list[_Draft] = []
+    for pi in range(len(paragraphs)):
+        if pi in interview_paragraphs:
+            continue
+        for u_lo, u_hi in ctx.units[pi]:
+            if any(s < u_hi and u_lo < e for s, e in accepted_marks) or any(
+                s < u_hi and u_lo < e for s, e in taken
+            ):
+                continue
+            found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi)
+            if found is None:
+                continue
+            if how == "backward":
+                span = _backward_span(ctx, pi, u_lo, taken + [(q.start, q.end) for q in indirect])
+                if span is None:
+                    continue
+                found.start, found.end, found.paragraph = span
+            if any(seg.start >= found.start and seg.end <= found.end for seg in rejected):
+                found.kind = "mixed"
+            indirect.append(found)
+    _subject_events(ctx, accepted_marks + [(d.start, d.end) for d in interview])
+    drafts = direct + indirect + interview
+    _assign(ctx, drafts)
+    for item in sorted(drafts, key=lambda d: d.start):
+        draft.quotes.append(
+            Quote(
+                text=_clean(text[item.start : item.end]),
+                kind=item.kind,  # type: ignore[arg-type]
+                start=item.start,
+                end=item.end,
+                paragraph=_paragraph_of(paragraphs, item.start, item.paragraph),
+                cue=item.cue,
+                speaker=item.speaker,
+            )
+        )
+    _update_people(draft, ctx)
+
+
+def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if s < hi and lo < e]
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int, guess: int) -> int:
+    if 0 <= guess < len(paragraphs) and paragraphs[guess][0] <= pos < paragraphs[guess][1]:
+        return guess
+    for i, (lo, hi) in enumerate(paragraphs):
+        if lo <= pos < hi:
+            return i
+    return max(0, min(guess, len(paragraphs) - 1))
+
+
+def _record(person: Person, lex: NameLex) -> PersonRecord:
+    record = PersonRecord(person.name, list(person.roles), list(person.mentions))
+    record.gender = lex.gender_of(person.name)
+    return record
+
+
+def _update_people(draft: Draft, ctx: _Context) -> None:
+    people = []
+    for record in ctx.persons:
+        if not record.mentions:
+            continue
+        mentions = sorted(
+            {(m.start, m.end): m for m in record.mentions}.values(), key=lambda m: m.start
+        )
+        people.append(Person(name=record.name, roles=record.roles, mentions=mentions))
+    people.sort(key=lambda p: p.mentions[0].start)
+    draft.people[:] = people
