@@ -4,6 +4,7 @@ Usage (from the repository root)::
 
     python docs/gen_examples.py          # rewrite stale output blocks in place
     python docs/gen_examples.py --check  # only report stale blocks; exit 1 if any
+    python docs/gen_examples.py --screenshot  # also redraw docs/img/render-seed-002.png
 
 What counts as an example, and how its output is kept honest:
 
@@ -277,8 +278,46 @@ def _rewrite(path: Path, replacements: list[tuple[Block, str]]) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+SCREENSHOT_SEED = "002_8d831bff95d77092"
+SCREENSHOT = DOCS / "img" / f"render-seed-{SCREENSHOT_SEED[:3]}.png"
+
+
+def screenshot(chromium: str = "chromium") -> Path:
+    """Render the seed with ``to_html`` and photograph it with headless Chromium."""
+    import newsparse
+
+    seed = ROOT / "seeds" / f"{SCREENSHOT_SEED}.txt"
+    article = newsparse.parse(seed.read_bytes())
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "article.html"
+        page.write_text(article.to_html(), "utf-8")
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(folder) / 'profile'}",
+                f"--screenshot={SCREENSHOT}",
+                "--window-size=1200,2000",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+    return SCREENSHOT
+
+
 def main(argv: list[str]) -> int:
-    """Check (``--check``) or regenerate the outputs of every page."""
+    """Check (``--check``) or regenerate the outputs of every page (and the screenshot)."""
+    if "--screenshot" in argv:
+        print(f"wrote {screenshot().relative_to(ROOT)}")
     fix = "--check" not in argv
     status = 0
     for path in pages():
