@@ -14,13 +14,14 @@ from ._dates import date_patterns
 
 __all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
 
+# Bounded but not possessive: "MOSCOW." must give its dot back to "MOSCOW. Nov 22".
 _PLACE = (
-    r"\p{Lu}[\p{L}'’.-]{0,24}+"
-    r"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?\p{Lu}[\p{L}'’.-]{0,24}+){0,3}"
+    r"(?!(?:By|BY)\s)\p{Lu}[\p{L}'’.-]{0,24}"
+    r"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?\p{Lu}[\p{L}'’.-]{0,24}){0,3}"
 )
 _CAPS_PLACE = (
-    r"\p{Lu}[\p{Lu}'’.-]{1,24}+"
-    r"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?\p{Lu}[\p{Lu}'’.-]{1,24}+){0,3}"
+    r"(?!BY\s)\p{Lu}[\p{Lu}'’.-]{1,24}"
+    r"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?\p{Lu}[\p{Lu}'’.-]{1,24}){0,3}"
 )
 _NAME = (
     r"\p{Lu}[\p{L}'’.-]{0,30}+"

@@ -76,7 +76,13 @@ class NameTools:
             capitals += 1
         if capitals < 2 and not (capitals == 1 and "." in words[0][:3]):
             return None
-        return " ".join(_fix_case(w) for w in words)
+        fixed = [
+            w.casefold() if w.isupper() and w.casefold() in self.particles else _fix_case(w)
+            for w in words
+        ]
+        if fixed[0][:1].islower():
+            fixed[0] = fixed[0].capitalize()
+        return " ".join(fixed)
 
     def split_names(self, text: str) -> list[str]:
         """Person names in ``text`` joined by commas, ``and`` or ``&`` (others dropped)."""

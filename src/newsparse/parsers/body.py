@@ -106,9 +106,13 @@ def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
             yield None
             continue
         s, e = kept[0][0], kept[-1][1]
-        left = len(text[s:e]) - len(text[s:e].lstrip(STRIPPED))
-        right = len(text[s:e].rstrip(STRIPPED))
-        yield _Piece(s + left, s + right, text[s + left : s + right])
+        s += len(text[s:e]) - len(text[s:e].lstrip(STRIPPED))
+        e = s + len(text[s:e].rstrip(STRIPPED))
+        if len(kept) == 1:
+            yield _Piece(s, e, text[s:e])
+        else:  # an excluded span inside the line: keep only what is left of it
+            inner = "".join(text[max(a, s) : min(b, e)] for a, b in kept)
+            yield _Piece(s, e, inner)
 
 
 # -- boilerplate ----------------------------------------------------------------------
@@ -259,15 +263,26 @@ def _clean(text: str) -> str:
 
 
 def _wrap_width(blocks: list[list[_Piece]]) -> int | None:
-    """The wrap width of hard-wrapped text, or None when lines are not wrapped."""
+    """The wrap width of hard-wrapped text, or None when lines are not wrapped.
+
+    Lines that run on into the next one (no sentence end, not the last of a block) sit
+    near the wrap width in hard-wrapped text; text with one paragraph per line has few
+    of them, and of varied length.
+    """
     lengths = sorted(len(p.text) for block in blocks if len(block) > 1 for p in block)
     if len(lengths) < _MIN_WRAPPED_LINES:
         return None
-    width = lengths[min(len(lengths) - 1, int(0.98 * (len(lengths) - 1)))]
+    # The longest line, ignoring the top 2% of a long text (stray URLs, tables).
+    width = lengths[-1 - len(lengths) // 50]
     if width > _MAX_WRAP_WIDTH or width < 20:
         return None
-    near = sum(1 for n in lengths if n >= 0.7 * width)
-    if near < 0.6 * len(lengths):
+    running = [
+        len(p.text) for block in blocks for p in block[:-1] if not _SENTENCE_END.search(p.text)
+    ]
+    if len(running) < 3:
+        return None
+    near = sum(1 for n in running if n >= 0.7 * width)
+    if near < 0.7 * len(running):
         return None
     return width
 
@@ -291,7 +306,8 @@ def _split_wrapped(block: list[_Piece], width: int) -> list[list[_Piece]]:
     for previous, piece in itertools.pairwise(block):
         first_word = len(piece.text.split(maxsplit=1)[0])
         ends = bool(_SENTENCE_END.search(previous.text))
-        fits = len(previous.text) + 1 + first_word <= width or len(previous.text) <= 0.8 * width
+        # The true wrap width is at least the longest line seen; allow one column more.
+        fits = len(previous.text) + first_word <= width or len(previous.text) <= 0.8 * width
         opener = piece.text[0] in _OPENERS
         new = ends and (fits or opener)
         if new and open_quote and not opener and quoted_lines < 40:
@@ -319,20 +335,20 @@ class _Joiner:
         return self._words
 
     def join(self, pieces: list[_Piece]) -> str:
-        out = _clean(pieces[0].text)
+        """The lines of one paragraph joined by single spaces."""
+        parts = [_clean(pieces[0].text)]
         for piece in pieces[1:]:
             nxt = _clean(piece.text)
-            hyphen = _HYPHEN_END.search(out)
+            hyphen = _HYPHEN_END.search(parts[-1][-42:])
             lead = _LEADING_WORD.match(nxt)
             if hyphen is not None and lead is not None:
                 joined = (hyphen.group(1) + lead.group()).casefold()
                 if joined in self.words():
-                    out = out[:-1] + nxt  # "inter-" + "national" seen unbroken elsewhere
-                else:
-                    out += nxt  # keep the hyphen: "good-" + "neighborly"
+                    parts[-1] = parts[-1][:-1]  # "inter-" + "national" seen unbroken elsewhere
+                parts.append(nxt)  # else keep the hyphen: "good-" + "neighborly"
             else:
-                out = f"{out} {nxt}"
-        return out
+                parts.extend((" ", nxt))
+        return "".join(parts)
 
 
 def build_paragraphs(draft: Draft) -> None:

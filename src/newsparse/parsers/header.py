@@ -211,7 +211,7 @@ class _Reader:
 
         Returns the offset (into ``text``) where the paragraph's own words begin.
         """
-        for kind in ("dateline", "byline"):
+        for kind in ("byline", "dateline"):
             for pattern in self.agencies.of_kind(kind):
                 match = pattern.regex.match(text)
                 if match is None:
@@ -326,6 +326,7 @@ def parse_header(draft: Draft) -> None:
     limit = draft.body_start + MAX_CHARS
     seen = 0
     body_from: int | None = None
+    skipped: list[tuple[int, int, str]] = []
     while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
         line = lines[index]
         index += 1
@@ -335,7 +336,9 @@ def parse_header(draft: Draft) -> None:
         start, end = line.strip_span()
         start = max(start, draft.body_start)
         content = text[start:end]
-        if reader.rules.kind(content):
+        kind = reader.rules.kind(content)
+        if kind is not None:
+            skipped.append((start, end, kind))
             continue
         following = None
         if index < len(lines) and not lines[index].is_blank:
@@ -364,6 +367,9 @@ def parse_header(draft: Draft) -> None:
         draft.body_start = max(draft.body_start, body_from)
     elif header.end is not None:
         draft.body_start = max(draft.body_start, header.end)
+    for start, end, kind in skipped:
+        if end <= draft.body_start:
+            draft.add_boilerplate(kind, start, end)
 
 
 def _section_label(text: str, following: str | None) -> bool:

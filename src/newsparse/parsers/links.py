@@ -11,11 +11,27 @@ __all__ = ["find_links"]
 
 # Bounded, possessive quantifiers: no backtracking on long runs.
 _URL = regex.compile(
-    r"""(?:https?://|www\.)[^\s<>"'“”«»()\[\]{}]{1,2000}+""",
+    r"""(?:https?://|www\.)[^\s<>"'“”«»\[\]{}]{1,2000}+""",
     regex.IGNORECASE,
 )
 _HANDLE = regex.compile(r"(?<![\w@/.])@[A-Za-z0-9_]{2,30}+(?![\w@])")
 _TRAILING = ".,;:!?'\"’”)»"
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation and unbalanced closing brackets from a URL."""
+    opened = text.count("(", start, end)
+    closed = text.count(")", start, end)
+    while end > start:
+        last = text[end - 1]
+        if last == ")" and closed > opened:
+            closed -= 1
+        elif last == "(":
+            opened -= 1
+        elif last not in _TRAILING or last == ")":
+            break
+        end -= 1
+    return end
 
 
 def find_links(draft: Draft) -> None:
@@ -24,8 +40,7 @@ def find_links(draft: Draft) -> None:
     url_spans: list[tuple[int, int]] = []
     for match in _URL.finditer(text):
         start, end = match.span()
-        while end > start and text[end - 1] in _TRAILING:
-            end -= 1
+        end = _trim(text, start, end)
         url_spans.append((start, end))
         draft.links.append(Link(text[start:end], start, end))
     for match in _HANDLE.finditer(text):
