@@ -155,7 +155,7 @@ class NameLex:
             _WS.replace("{1,3}", "{0,3}")
             + r"(?:"
             + _alternation(speech.get("addressees", ()))
-            + r"(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
+            + r"(?![\p{L}])|\p{Lu}{2,8}+(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"
             + _WS
@@ -197,7 +197,9 @@ class NameLex:
             + r"(?:"
             + particle
             + _WS
-            + r"){0,2}+)(?:"
+            + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
+            + _WS
+            + r")?(?:"
             + _INITIAL
             + r")?"
             + _CAP
@@ -216,7 +218,9 @@ class NameLex:
             + modifier_alt
             + r"|"
             + self.demonym_alt
-            + r"(?:['’]s)?)\s{1,3}+){0,4}+"
+            + r"(?:['’]s)?|"
+            + _CAP
+            + r")\s{1,3}+){0,4}"
             + role_alt
             + r"(?:\s{1,3}+(?:of|for|at|in)\s{1,3}+(?:the\s{1,3}+)?(?:"
             + self.demonym_alt
@@ -254,9 +258,9 @@ class NameLex:
         )
         org_alt = _alternation(self.org_nouns, "i")
         self.organisation_re = regex.compile(
-            r"(?<![\p{L}])(?=\p{L})(?:(?i:the)\s{1,3}+)?(?:(?:"
+            r"(?<![\p{L}])(?=\p{L})(?:(?:(?i:the)\s{1,3}+|(?:"
             + self.demonym_alt
-            + r")['’]s\s{1,3}+)?(?:(?:"
+            + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
             + r"|of|for|and|the|on)\s{1,3}+){0,6}+"
             + org_alt
@@ -381,6 +385,8 @@ class NameLex:
 
         for a, b in tokens:
             word = text[a:b]
+            if word[0] in "\"“‘'":
+                continue  # a nickname between first name and surname
             if word in self.particles:
                 if core:
                     core.append((a, b))

@@ -174,6 +174,8 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Segm
                     opener = mark
                     opener_para = pi
                 continue
+            if opener.family == "s" and _plural_possessive(text, mark):
+                continue
             if _closes(opener, mark) and not (
                 mark.can_open and not mark.can_close and mark.char == opener.char
             ):
@@ -257,6 +259,14 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Segm
                 )
             )
     return segments
+
+
+def _plural_possessive(text: str, mark: Mark) -> bool:
+    """``ministers’ meeting``: an apostrophe after a plural, not a closing mark."""
+    if mark.char not in "’'" or mark.pos == 0 or text[mark.pos - 1] != "s":
+        return False
+    after = text[mark.end : mark.end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].islower()
 
 
 def _has_single_closer(marks: list[Mark], index: int) -> bool:

@@ -203,7 +203,7 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
         seg_end = nxt.start() if nxt is not None else len(window)
         segment = window[seg_start:seg_end].strip()
         if any(
-            lex.looks_like_person(h.name) or h.title
+            lex.looks_like_person(h.name) or (h.title and lex.role_noun_of(h.title))
             for h in lex.name_hits(segment, 0, len(segment))
         ):
             break  # a list of people, not an apposition
@@ -282,7 +282,13 @@ def find_people(draft: Draft) -> None:
                         persons.append(person)
                     else:
                         person.name = lex.canonical(hit.name)
-                person.mentions.append(Span(hit.name, hit.core_start, hit.core_end))
+                person.mentions.append(
+                    Span(
+                        " ".join(text[hit.core_start : hit.core_end].split()),
+                        hit.core_start,
+                        hit.core_end,
+                    )
+                )
                 person.add_role(role)
                 person.add_role(appos)
                 person.gender = person.gender or lex.gender_of(person.name, hit.honorific)
@@ -298,7 +304,11 @@ def find_people(draft: Draft) -> None:
             person = PersonRecord(_strip_possessive(hit.name))
             persons.append(person)
         person.add_role(role)
-        person.mentions.append(Span(hit.name, hit.core_start, hit.core_end))
+        person.mentions.append(
+            Span(
+                " ".join(text[hit.core_start : hit.core_end].split()), hit.core_start, hit.core_end
+            )
+        )
         person.gender = person.gender or lex.gender_of(person.name, hit.honorific)
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)

@@ -218,14 +218,17 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     if text[hit.core_end : hi].strip():
         return None
     role = hit.title if hit.title and lex.role_noun_of(hit.title) else None
+    start = hit.start
     lower_role = _lower_role_before(ctx, lo, hit.start)
     if lower_role is not None:
         role = lower_role if role is None else f"{lower_role} {role}"
+        start = text.rfind(lower_role.split()[0], max(lo, hit.start - 80), hit.start)
+        start = hit.start if start < 0 else start
     return Entity(
         "name",
-        hit.core_start,
+        start,
         hit.core_end,
-        text[hit.core_start : hit.core_end],
+        text[hit.start : hit.core_end],
         lex.canonical(hit.name),
         role=role,
         gender=lex.gender_of(hit.name, hit.honorific),
@@ -264,6 +267,9 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
             parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
             hit.role = ", ".join(parts) if parts else None
+            if pre is not None:
+                hit.start = _lstrip_start(text, lo, bounds[k - 1])
+                hit.text = _clean(text[hit.start : hit.end])
             return hit
         if lex.is_role_phrase(segment) or lex.is_aside(segment):
             if lex.is_role_phrase(segment):
@@ -339,7 +345,7 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
 def _source_name(lex: NameLex, phrase: str) -> str:
     phrase = regex.sub(r"^(?i:the|a|an)\s+", "", phrase.strip().rstrip(".,"))
     phrase = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}\)$", "", phrase)
-    possessive = regex.match(r"([\p{L} ]{2,40}?)['’]s\s+(?=\p{Lu})", phrase)
+    possessive = regex.match(r"([\p{L} ]{2,40}?)['’]s\s+", phrase)
     if possessive is not None and possessive.group(1).casefold() in lex.country_of:
         phrase = phrase[possessive.end() :]
     return phrase.strip()
@@ -371,9 +377,9 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             role_parts.append(appos)
         return Entity(
             "name",
-            hit.core_start,
+            hit.start,
             hit.core_end,
-            text[hit.core_start : hit.core_end],
+            text[hit.start : hit.core_end],
             lex.canonical(hit.name),
             role=", ".join(role_parts) if role_parts else None,
             gender=lex.gender_of(hit.name, hit.honorific),
@@ -519,6 +525,10 @@ def _direct_quotes(
         words = _words(content)
         cue = None
         if seg.closed:
+            if after_hi <= seg.close_end + 1 and _DASH_ATTRIBUTION.match(
+                text, seg.close_end, ctx.paragraphs[seg.last_paragraph][1]
+            ):
+                after_hi = _unit_of(ctx, seg.last_paragraph, seg.close_end + 1)[1]
             cue = _cue_after(ctx, seg.close_end, after_hi)
         if cue is None:
             cue = _cue_before(ctx, before_lo, seg.open_pos)
@@ -1124,7 +1134,12 @@ def find_quotes(draft: Draft) -> None:
             if found is None:
                 continue
             if how == "backward":
-                span = _backward_span(ctx, pi, u_lo, taken + [(q.start, q.end) for q in indirect])
+                span = _backward_span(
+                    ctx,
+                    pi,
+                    u_lo,
+                    taken + [(q.start, q.end) for q in indirect] + _cue_spans(direct + indirect),
+                )
                 if span is None:
                     continue
                 found.start, found.end, found.paragraph = span
@@ -1160,6 +1175,10 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int, guess: int) -> in
         if lo <= pos < hi:
             return i
     return max(0, min(guess, len(paragraphs) - 1))
+
+
+def _cue_spans(drafts: Sequence[_Draft]) -> list[tuple[int, int]]:
+    return [(d.cue.start, d.cue.end) for d in drafts if d.cue is not None]
 
 
 def _record(person: Person, lex: NameLex) -> PersonRecord:
