@@ -18,8 +18,10 @@ What counts as an example, and how its output is kept honest:
 - Every other block (``bash``, ``toml``, ``json``, ``text`` ...) that is not an output block
   is not run. A python, pycon or console block is skipped only when its info string says so
   visibly: ``title="... (not executed by the docs test)"``.
-- A line ``--8<-- "path"`` inside a block is replaced by the file at ``path`` (relative to
-  the repository root), as pymdownx.snippets does when the site is built.
+- A line ``--8<-- "path"`` inside a block, or a block of paths between two ``--8<--``
+  lines, is replaced by the file(s) named (relative to the repository root), as
+  pymdownx.snippets does when the site is built. Inside python blocks use the second form:
+  ``ruff format`` would rewrite the first as a Python expression.
 
 ``tests/test_docs.py`` imports this module and runs the same checks.
 """
@@ -103,16 +105,29 @@ def pages() -> list[Path]:
     return found
 
 
+def _include(path: str) -> str:
+    text = (ROOT / path.strip()).read_text("utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
 def expand_snippets(code: str) -> str:
-    """Replace ``--8<-- "path"`` lines by the file they name."""
+    """Replace snippet directives by the files they name, as pymdownx.snippets does.
+
+    Two forms: a line ``--8<-- "path"``, and a block of paths between two ``--8<--``
+    lines (the form to use inside python blocks, which ``ruff format`` leaves alone).
+    """
     out = []
+    in_block = False
     for line in code.splitlines(keepends=True):
+        if line.strip() == "--8<--":
+            in_block = not in_block
+            continue
+        if in_block:
+            if line.strip():
+                out.append(_include(line))
+            continue
         match = _SNIPPET.match(line)
-        if match:
-            text = (ROOT / match["path"]).read_text("utf-8")
-            out.append(text if text.endswith("\n") else text + "\n")
-        else:
-            out.append(line)
+        out.append(_include(match["path"]) if match else line)
     return "".join(out)
 
 
