@@ -53,6 +53,9 @@ class Collector(HTMLParser):
         self.tags.append(tag)
         if tag not in VOID:
             self.stack.append((tag, dict(attrs)))
+            key = self.key(dict(attrs))
+            if key is not None:
+                self.texts.setdefault(key, "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
@@ -345,3 +348,34 @@ def test_cli_render_reports_a_missing_file(
     assert main(["render", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.html")]) == 1
     assert "missing.txt" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
+
+
+ALL_CASES = goldcheck.seed_cases() + goldcheck.fixture_cases()
+
+
+@pytest.mark.parametrize(
+    ("txt", "gold_file"),
+    ALL_CASES,
+    ids=[c[0].relative_to(goldcheck.ROOT).as_posix() for c in ALL_CASES],
+)
+def test_every_seed_and_fixture_renders_every_item(txt: Path, gold_file: Path) -> None:
+    article = goldcheck.parse_fixture(txt, goldcheck.load_gold(gold_file))
+    assert_all_items_shown(article, article.to_html())
+
+
+def test_empty_cue_is_kept_findable() -> None:
+    text = '"We will win." - Dana Whitfield'
+    end = text.index('."') + 1
+    quote = Quote(
+        text[1:end],
+        "direct",
+        1,
+        end,
+        0,
+        cue=Span("", end + 1, end + 1),
+        speaker=Speaker("Dana Whitfield", mention=Span("Dana Whitfield", 17, 31)),
+    )
+    article = Article(paragraphs=[Paragraph(text, 0, len(text))], quotes=[quote], text=text)
+    page = article.to_html()
+    assert '<span class="cue" data-cue="0" title="cue of quote 1"></span>' in page
+    assert_all_items_shown(article, page)

@@ -240,7 +240,7 @@ def _collect_marks(article: Article, speakers: dict[str | None, int]) -> list[_M
                     ),
                 )
             )
-    return [m for m in marks if 0 <= m.start < m.end]
+    return [m for m in marks if 0 <= m.start <= m.end]
 
 
 def _markup(text: str, start: int, end: int, marks: Iterable[_Mark]) -> str:
@@ -248,7 +248,7 @@ def _markup(text: str, start: int, end: int, marks: Iterable[_Mark]) -> str:
     inside = [
         attrs.evolve(m, start=max(m.start, start), end=min(m.end, end))
         for m in marks
-        if m.start < end and start < m.end
+        if (m.start < end and start < m.end) or start <= m.start == m.end < end
     ]
     inside.sort(key=lambda m: (m.start, -m.end, m.rank))
     bounds = sorted({start, end, *(m.start for m in inside), *(m.end for m in inside)})
@@ -273,7 +273,8 @@ def _markup(text: str, start: int, end: int, marks: Iterable[_Mark]) -> str:
         while pending < len(inside) and inside[pending].start == position:
             mark = inside[pending]
             pending += 1
-            if mark.end <= position:
+            if mark.end <= position:  # an empty span: keep it findable in the page
+                out.append(mark.open(continued=False) + mark.close())
                 continue
             out.append(mark.open(continued=False))
             stack.append(mark)
