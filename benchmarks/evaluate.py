@@ -229,6 +229,8 @@ class Tally:
     quote_fp: int = 0
     quote_fn: int = 0
     quote_start_only: int = 0  # required quotes found by start words whatever the kind
+    direct_tp: int = 0  # required direct quotes found (textacy finds only direct quotes)
+    direct_total: int = 0
     speaker_strict: int = 0
     speaker_lenient: int = 0
     speaker_total: int = 0
@@ -268,6 +270,9 @@ def score_quotes(tally: Tally, case: Case, pred: Prediction) -> None:
         by_kind = [i for i in by_start if pred.quotes[i].kind in _kinds(want)]
         if by_start and not optional:
             tally.quote_start_only += 1
+        if want["kind"] == "direct" and not optional:
+            tally.direct_total += 1
+            tally.direct_tp += bool(by_kind)
         if by_kind:
             index = by_kind[0]
             used.add(index)
@@ -440,6 +445,7 @@ def summary(tally: Tally) -> dict[str, Any]:
     out |= {"quotes.precision": p, "quotes.recall": r, "quotes.f1": f}
     required = tally.quote_tp + tally.quote_fn
     out["quotes.recall_any_kind"] = _ratio(tally.quote_start_only, required)
+    out["quotes.recall_direct"] = _ratio(tally.direct_tp, tally.direct_total)
     out["quotes.speaker_strict"] = _ratio(tally.speaker_strict, tally.speaker_total)
     out["quotes.speaker_lenient"] = _ratio(tally.speaker_lenient, tally.speaker_total)
     out["quotes.counts"] = f"tp={tally.quote_tp} fp={tally.quote_fp} fn={tally.quote_fn}"
@@ -466,7 +472,8 @@ def print_table(columns: dict[str, dict[str, Any]], out: Any = None) -> None:
     for scores in columns.values():
         metrics += [m for m in scores if m not in metrics]
     width = max(len(m) for m in metrics) + 2
-    col = max(14, *(len(n) + 2 for n in names))
+    cells = [_fmt(v) for scores in columns.values() for v in scores.values()]
+    col = max(14, *(len(n) + 2 for n in names), *(len(c) + 2 for c in cells))
     print("metric".ljust(width) + "".join(n.rjust(col) for n in names), file=stream)
     print("-" * (width + col * len(names)), file=stream)
     for metric in metrics:
