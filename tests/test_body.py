@@ -259,3 +259,28 @@ def test_many_short_lines_one_huge_paragraph_and_long_wrapped_text() -> None:
     wrapped = "Some wrapped text of a typical article goes on and on and\n" * 5_000
     [paragraph] = pipeline.parse(wrapped).paragraphs
     assert paragraph.text == " ".join(wrapped.split())
+
+
+def test_news_sentence_about_a_person_is_not_an_author_bio() -> None:
+    text = (
+        "MOSCOW, Nov 22 (Reuters) - The election campaign opened on Friday.\n\n"
+        "Ivan Petrov is a candidate for the governor's office, his party said.\n"
+    )
+    article = newsparse.parse(text, reference_date=None)
+    assert "signature" not in article.meta
+    assert article.paragraphs[-1].text.startswith("Ivan Petrov is a candidate")
+
+
+def test_signature_forms_record_name_and_role() -> None:
+    bio = (
+        "The region needs more railways.\n\nPorts need them too.\n\n"
+        "Samir Guliyev is a senior fellow at the Baku Centre for Transport Studies.\n"
+    )
+    signature = newsparse.parse(bio).meta["signature"]
+    assert signature["name"] == "Samir Guliyev"
+    assert signature["role"] == "a senior fellow at the Baku Centre for Transport Studies"
+    first = (
+        "The region needs more railways.\n\nPorts too.\n\nDilnoza Rakhimova, analyst, Tashkent\n"
+    )
+    signature = newsparse.parse(first).meta["signature"]
+    assert (signature["name"], signature["role"]) == ("Dilnoza Rakhimova", "analyst, Tashkent")

@@ -200,7 +200,13 @@ def test_agencies_data_is_well_formed() -> None:
     for required in ["Trend", "AzerNews", "AZERTAC", "Report.az", "APA", "MENAFN", "Reuters"]:
         assert required in names
     index = agency_index(Lexicon.default())
-    assert {p.kind for p in index.patterns} == {"dateline", "dateline_line", "credit", "byline"}
+    assert {p.kind for p in index.patterns} == {
+        "dateline",
+        "dateline_line",
+        "credit",
+        "byline",
+        "self_credit",
+    }
     assert index.lookup("Azer News") == "AzerNews"
     assert index.lookup("REPORT.AZ") == "Report.az"
     assert index.kinds["MENAFN"] == "aggregator"

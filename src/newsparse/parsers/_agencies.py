@@ -15,13 +15,16 @@ from ._dates import date_patterns
 __all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
 
 # Bounded but not possessive: "MOSCOW." must give its dot back to "MOSCOW. Nov 22".
+# Dots only in abbreviations ("ST. PETERSBURG", "D.C."), so that "Baku. Name" splits.
+_PLACE_WORD = r"(?:(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.|(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}'’-]{0,24})"
+_CAPS_WORD = r"(?:(?:ST|STE|FT|MT)\.|(?:\p{Lu}\.){2,3}|\p{Lu}[\p{Lu}'’-]{1,24})"
 _PLACE = (
-    r"(?!(?:By|BY)\s)\p{Lu}[\p{L}'’.-]{0,24}"
-    r"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?\p{Lu}[\p{L}'’.-]{0,24}){0,3}"
+    rf"(?!(?:By|BY)\s){_PLACE_WORD}"
+    rf"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?{_PLACE_WORD}){{0,3}}"
 )
 _CAPS_PLACE = (
-    r"(?!BY\s)\p{Lu}[\p{Lu}'’.-]{1,24}"
-    r"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?\p{Lu}[\p{Lu}'’.-]{1,24}){0,3}"
+    rf"(?!BY\s){_CAPS_WORD}"
+    rf"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?{_CAPS_WORD}){{0,3}}"
 )
 _NAME = (
     r"\p{Lu}[\p{L}'’.-]{0,30}+"
@@ -55,6 +58,10 @@ class AgencyIndex:
     """Canonical name to kind (``agency``, ``outlet``, ``aggregator``)."""
     patterns: tuple[HeaderPattern, ...]
     """Header patterns in data order."""
+    headline_prefix: regex.Pattern[str]
+    """Wire slugs opening a headline (``UPDATE 2-``)."""
+    press_wires: frozenset[str]
+    """Canonical names of press-release wires."""
 
     def lookup(self, text: str) -> str | None:
         """The canonical name for ``text``, or None when it is no known agency.
@@ -85,9 +92,12 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
     folded: dict[str, str] = {}
     kinds: dict[str, str] = {}
     aggregators: list[str] = []
+    wires: set[str] = set()
     for entry in data.get("agencies", []):
         name = str(entry["name"])
         kinds[name] = str(entry.get("kind", "agency"))
+        if entry.get("press_wire"):
+            wires.add(name)
         for spelling in [name, *map(str, entry.get("aliases", []))]:
             for variant in {spelling, spelling.upper() if len(spelling) >= 3 else spelling}:
                 exact.setdefault(variant, name)
@@ -113,7 +123,9 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         except regex.error as exc:
             raise DataError(f"agencies: header pattern {entry.get('name')!r}: {exc}") from exc
         patterns.append(HeaderPattern(str(entry.get("name", "")), str(entry["kind"]), compiled))
-    return AgencyIndex(exact, folded, kinds, tuple(patterns))
+    prefixes = [str(p) for p in data.get("headline_prefixes", [])]
+    slug = rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?" if prefixes else r"(?!)"
+    return AgencyIndex(exact, folded, kinds, tuple(patterns), regex.compile(slug), frozenset(wires))
 
 
 def agency_index(lexicon: Lexicon) -> AgencyIndex:

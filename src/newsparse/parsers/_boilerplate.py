@@ -30,10 +30,18 @@ class BoilerplateRules:
     """Kinds after which short lines are boilerplate too."""
     absorbing: frozenset[str]
     """Kinds that claim the short lines directly after them."""
+    swallowing: frozenset[str]
+    """Kinds after which everything to the end is boilerplate."""
+    swallowing_in_press_releases: frozenset[str]
+    """Kinds that swallow the rest only in press releases."""
+    press_release_signals: frozenset[str]
+    """Kinds whose presence marks a press release."""
     trailer: regex.Pattern[str]
     """An inline credit trailer at the end of a paragraph."""
     author_credit: regex.Pattern[str]
     """Credits whose names are authors; group ``names``."""
+    end_trailer: regex.Pattern[str]
+    """A sign-off glued to the end of the last paragraph (``Enditem``)."""
 
     def kind(self, text: str) -> str | None:
         """The boilerplate kind of one stripped line, or None for article text.
@@ -70,11 +78,17 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
         max_length=int(data.get("limits", {}).get("max_length", 300)),
         terminal=frozenset(map(str, data.get("terminal", []))),
         absorbing=frozenset(map(str, data.get("absorbing", []))),
+        swallowing=frozenset(map(str, data.get("swallowing", []))),
+        swallowing_in_press_releases=frozenset(
+            map(str, data.get("swallowing_in_press_releases", []))
+        ),
+        press_release_signals=frozenset(map(str, data.get("press_release_signals", []))),
         trailer=regex.compile(str(data["credit_trailer"]) + r"\s{0,10}$", regex.IGNORECASE),
         author_credit=regex.compile(
-            rf"(?<![\w])(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
+            rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
             regex.IGNORECASE,
         ),
+        end_trailer=regex.compile(str(data.get("end_trailer", r"(?!)"))),
     )
 
 

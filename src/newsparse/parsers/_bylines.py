@@ -44,6 +44,8 @@ class NameTools:
     """A byline job title at the end of a byline."""
     byline_prefix: regex.Pattern[str]
     """``By``, ``Written by`` ... at the start of a line."""
+    bio_role: regex.Pattern[str]
+    """A role word of an author's bio line."""
 
     def is_title(self, word: str) -> bool:
         """True for an honorific or degree (``Dr.``, ``PhD``)."""
@@ -93,6 +95,29 @@ class NameTools:
                 names.append(name)
         return names
 
+    def leading_name(self, text: str) -> tuple[int, str] | None:
+        """The person name that opens ``text``: ``(offset after it, name)``, or None.
+
+        >>> from newsparse import Lexicon
+        >>> name_tools(Lexicon.default()).leading_name("Jane Doe, political analyst")
+        (8, 'Jane Doe')
+        """
+        spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text[:200])]
+        best: tuple[int, str] | None = None
+        for count in range(2, min(5, len(spans)) + 1):
+            last = spans[count - 1]
+            words = [w for _, _, w in spans[:count]]
+            bare = words[-1].rstrip(",;:")
+            name = self.clean_name(" ".join([*words[:-1], bare]))
+            if name is None:
+                if words[-1].casefold() in self.particles:
+                    continue
+                break
+            best = (last[0] + len(bare), name)
+            if bare != words[-1]:
+                break
+        return best
+
     def trailing_name(self, text: str) -> tuple[int, str] | None:
         """The person name that ends ``text``: ``(offset of its first word, name)``.
 
@@ -139,6 +164,12 @@ def _build(lexicon: Lexicon) -> NameTools:
             regex.IGNORECASE,
         ),
         byline_prefix=regex.compile(rf"(?:{'|'.join(prefixes)})(?:\s{{1,3}}|(?<=:))"),
+        bio_role=regex.compile(
+            rf"\b(?:{'|'.join(regex.escape(str(r)) for r in data.get('bio_roles', []))})\b"
+            if data.get("bio_roles")
+            else r"(?!)",
+            regex.IGNORECASE,
+        ),
     )
 
 

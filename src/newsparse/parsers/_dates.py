@@ -26,6 +26,7 @@ __all__ = [
     "infer_year",
     "read_date_line",
     "read_time_line",
+    "time_of",
 ]
 
 _MAX_YEARS_BACK = 28  # the weekday calendar repeats within 28 years
@@ -172,6 +173,11 @@ def _time_part(match: regex.Match[str], zones: Mapping[str, str]) -> tuple[str, 
     return text + _offset(match, zones), "second" if second else "minute"
 
 
+def time_of(match: regex.Match[str], zones: Mapping[str, str]) -> tuple[str, str] | None:
+    """``(HH:MM:SS[+zone], precision)`` of a match of :attr:`DatePatterns.time`."""
+    return _time_part(match, zones)
+
+
 def _from_match(
     match: regex.Match[str], patterns: DatePatterns, today: _dt.date
 ) -> DateFound | None:
@@ -220,7 +226,8 @@ def find_date(
     return None
 
 
-_TRAILER = regex.compile(r"[\s.,;|)\]]{0,5}")
+# After a date line: closing brackets, punctuation, or a zone we cannot place ("ET").
+_TRAILER = regex.compile(r"[\s.,;|)\]]{0,5}(?:\p{Lu}{1,4}[\s.)\]]{0,3})?")
 
 
 def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | None:

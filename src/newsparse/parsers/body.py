@@ -42,6 +42,7 @@ _SPACES = regex.compile(r" {2,}+")
 _HYPHEN_END = regex.compile(r"(\p{L}{1,40}+)-$")
 _LEADING_WORD = regex.compile(r"\p{Ll}[\p{L}]{0,40}+")
 _WORD = regex.compile(r"\p{L}{2,40}+")
+_HANDLE = regex.compile(r"(?<![\w@])@(\w{2,30}+)")
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -126,38 +127,69 @@ def _weak(text: str) -> bool:
     return words <= 6 or (len(text) <= 100 and not _STRONG_END.search(text))
 
 
-def find_boilerplate(draft: Draft) -> None:
-    """Report boilerplate lines of the body region and exclude them from the body."""
-    rules = boilerplate_rules(draft.lexicon)
+def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str | None]]:
+    """Stripped spans of the non-blank body lines with their boilerplate kind (or None).
+
+    A span of ``(-1, -1, None)`` marks a blank line.
+    """
     text = draft.text
     lines = draft.lines
-    first = _first_line_index(draft, draft.body_start)
-    found: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int]] = []
-    footer_kind: str | None = None
-    absorbing: str | None = None
     ex_starts, ex_ends = _merged(draft.excluded)
-    last_text: tuple[int, int] | None = None
-    for i in range(first, len(lines)):
+    out: list[tuple[int, int, str | None]] = []
+    for i in range(_first_line_index(draft, draft.body_start), len(lines)):
         line = lines[i]
         if line.start >= draft.body_end:
             break
         if line.is_blank:
-            absorbing = None
+            out.append((-1, -1, None))
             continue
         start, end = line.strip_span()
         start, end = max(start, draft.body_start), min(end, draft.body_end)
         k = bisect.bisect_right(ex_starts, start) - 1
         if start >= end or (k >= 0 and ex_ends[k] >= end):
             continue
-        content = text[start:end]
-        kind = rules.kind(content)
+        out.append((start, end, rules.kind(text[start:end])))
+    return out
+
+
+def _is_press_release(draft: Draft, rules: BoilerplateRules, kinds: set[str | None]) -> bool:
+    if kinds & rules.press_release_signals:
+        return True
+    wires = agency_index(draft.lexicon).press_wires
+    return draft.header.agency in wires or draft.header.distributor in wires
+
+
+def find_boilerplate(draft: Draft) -> None:
+    """Report boilerplate lines of the body region and exclude them from the body."""
+    rules = boilerplate_rules(draft.lexicon)
+    text = draft.text
+    rows = _classify(draft, rules)
+    kinds = {kind for _, _, kind in rows}
+    swallowing = set(rules.swallowing)
+    if kinds & rules.swallowing_in_press_releases and _is_press_release(draft, rules, kinds):
+        swallowing |= rules.swallowing_in_press_releases
+    found: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int]] = []
+    footer_kind: str | None = None
+    absorbing: str | None = None
+    swallowed: str | None = None
+    last_text: tuple[int, int] | None = None
+    for start, end, kind in rows:
+        if start < 0:
+            absorbing = None
+            continue
+        if swallowed is not None:
+            found.append((start, end, kind or swallowed))
+            continue
         if kind is not None:
             found.append((start, end, kind))
             absorbing = kind if kind in rules.absorbing else None
             if kind in rules.terminal:
                 footer_kind = kind
+            if kind in swallowing:
+                swallowed = kind
             continue
+        content = text[start:end]
         if absorbing is not None and _weak(content):
             found.append((start, end, absorbing))
             continue
@@ -171,6 +203,7 @@ def find_boilerplate(draft: Draft) -> None:
     if footer_kind is not None:
         found.extend((s, e, footer_kind) for s, e in pending)
     if last_text is not None:
+        _closing_credit(draft, last_text, found)
         _credit_trailer(draft, rules, last_text, found)
     for start, end, kind in sorted(found):
         draft.add_boilerplate(kind, start, end)
@@ -178,6 +211,39 @@ def find_boilerplate(draft: Draft) -> None:
             _credit_authors(draft, rules, text[start:end])
         elif kind == "source" and draft.header.agency is None:
             _source_agency(draft, text[start:end])
+    if draft.header.agency is None:
+        _agency_from_handles(draft)
+
+
+def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> None:
+    """A last line that only names an agency ("Report News Agency") is a source credit."""
+    start, end = span
+    if end - start > 60:
+        return
+    index = agency_index(draft.lexicon)
+    name = index.lookup(draft.text[start:end])
+    if name is not None:
+        found.append((start, end, "source"))
+        if draft.header.agency is None and index.kinds.get(name) != "aggregator":
+            draft.header.agency = name
+
+
+def _agency_from_handles(draft: Draft) -> None:
+    """Credit the outlet whose handle a follow-us footer gives (``@AzerNewsAz``)."""
+    index = agency_index(draft.lexicon)
+    for item in draft.boilerplate:
+        if item.kind != "follow":
+            continue
+        for handle in _HANDLE.findall(item.text):
+            key = handle.casefold()
+            for spelling, name in index.exact.items():
+                if (
+                    len(spelling) >= 4
+                    and key.startswith(spelling.casefold().replace(" ", ""))
+                    and index.kinds.get(name) != "aggregator"
+                ):
+                    draft.header.agency = name
+                    return
 
 
 def _credit_trailer(
@@ -187,6 +253,13 @@ def _credit_trailer(
     found: list[tuple[int, int, str]],
 ) -> None:
     start, end = span
+    if any(s == start and e == end for s, e, _ in found):
+        return
+    sign = rules.end_trailer.search(draft.text, max(start, end - 80), end)
+    if sign is not None and sign.start() > start:
+        cut = sign.start() + len(sign.group()) - len(sign.group().lstrip())
+        found.append((cut, end, "signoff"))
+        end = sign.start()
     match = rules.trailer.search(draft.text, max(start, end - 600), end)
     if match is not None and match.start() > start:
         found.append((match.start(), end, "credits"))
@@ -208,42 +281,35 @@ def _source_agency(draft: Draft, text: str) -> None:
 # -- signature ------------------------------------------------------------------------
 _SIGNATURE_MAX = 160
 _SIGNATURE_WORDS = 22
+_BIO_MAX = 400
+_BIO_VERB = regex.compile(r"\s{1,3}is\s{1,3}(?:also\s{1,3}|currently\s{1,3})?(?=(?:a|an|the)\s)")
+_SENTENCE_STOP = regex.compile(r"[.!?](?=\s|$)")
 _BY = regex.compile(r"(?:by|written\sby|[-–—]{1,2})\s{1,3}", regex.IGNORECASE)
 
 
 def find_signature(draft: Draft) -> None:
-    """Take a closing one-line paragraph ending in a person name as the signature.
+    """Take a closing signature or author bio as the author's credit.
 
-    Runs after :func:`build_paragraphs`: the paragraph is removed from the body and its
-    span excluded; the name joins ``header.authors`` and ``meta["signature"]`` keeps
-    ``text``, ``start``, ``end``, ``name`` and ``role`` for the people and quote parsers.
+    Runs after :func:`build_paragraphs` and looks at the last paragraph only:
+
+    * a short line ending in a person name, optionally after a role
+      (``Head of the Expert Council of the Baku Network, PhD Elkhan Alasgarov``);
+    * a short line opening with a name followed by a role
+      (``Dilshod Karimov, political analyst, Tashkent``);
+    * a short bio in an article with no other author
+      (``Jane Doe is a senior fellow at ... The views expressed are her own.``).
+
+    The paragraph leaves the body and its span is excluded; the name joins
+    ``header.authors``; ``meta["signature"]`` keeps ``text``, ``start``, ``end``,
+    ``name`` and ``role`` for the people and quote parsers.
     """
     if len(draft.paragraphs) < 2:
         return
     last = draft.paragraphs[-1]
-    text = last.text
-    if len(text) > _SIGNATURE_MAX or len(text.split()) > _SIGNATURE_WORDS:
-        return
-    if _NEWLINE.search(draft.text, last.start, last.end):
-        return  # a signature is one line of its own
-    if _SENTENCE_END.search(text) or text[-1:] in ',;"”»)':
-        return
-    names = name_tools(draft.lexicon)
-    found = names.trailing_name(text)
+    found = _signature_line(draft, last.text, last.start, last.end) or _bio(draft, last.text)
     if found is None:
         return
-    offset, name = found
-    head = text[:offset]
-    role = head.rstrip(" ,;–—-")
-    if _BY.fullmatch(head):
-        role = ""
-    elif (
-        role
-        and not (head.rstrip().endswith(",") or names.is_title(role.split()[-1]))
-        and role.split()[-1][:1].islower()
-        and len(role.split()) > 6
-    ):
-        return  # "Political analyst Jane Doe" is fine; a long clause before a name is not
+    name, role = found
     draft.paragraphs.pop()
     draft.header.authors.append(name)
     draft.exclude(last.start, last.end)
@@ -254,6 +320,55 @@ def find_signature(draft: Draft) -> None:
         "name": name,
         "role": role or None,
     }
+
+
+def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str, str] | None:
+    if len(text) > _SIGNATURE_MAX or len(text.split()) > _SIGNATURE_WORDS:
+        return None
+    if _NEWLINE.search(draft.text, start, end):
+        return None  # a signature is one line of its own
+    if _SENTENCE_END.search(text) or text[-1:] in ',;"”»)':
+        return None
+    names = name_tools(draft.lexicon)
+    found = names.trailing_name(text)
+    if found is not None:
+        offset, name = found
+        head = text[:offset]
+        role = head.rstrip(" ,;–—-")
+        if _BY.fullmatch(head):
+            return name, ""
+        if (
+            role
+            and not (head.rstrip().endswith(",") or names.is_title(role.split()[-1]))
+            and role.split()[-1][:1].islower()
+            and len(role.split()) > 6
+        ):
+            return None  # "Political analyst Jane Doe" is fine; a long clause is not
+        return name, role
+    leading = names.leading_name(text)
+    if leading is not None and text[leading[0] : leading[0] + 1] == ",":
+        role = text[leading[0] + 1 :].strip(" ,;–—-")
+        if role and len(role.split()) <= 14 and names.bio_role.search(role):
+            return leading[1], role
+    return None
+
+
+def _bio(draft: Draft, text: str) -> tuple[str, str] | None:
+    if draft.header.authors or draft.header.dateline or len(text) > _BIO_MAX:
+        return None
+    names = name_tools(draft.lexicon)
+    leading = names.leading_name(text)
+    if leading is None:
+        return None
+    offset, name = leading
+    match = _BIO_VERB.match(text, offset)
+    if match is None:
+        return None
+    stop = _SENTENCE_STOP.search(text, match.end(), match.end() + 300)
+    role = text[match.end() : stop.start() if stop else match.end() + 300].strip()
+    if not names.bio_role.search(role):
+        return None
+    return name, role
 
 
 # -- paragraphs -----------------------------------------------------------------------

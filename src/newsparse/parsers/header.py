@@ -28,10 +28,11 @@ import regex
 
 from .._draft import Draft, HeaderDraft
 from .._lexicon import Lexicon
+from .._text import Line
 from ._agencies import AgencyIndex, agency_index
 from ._boilerplate import boilerplate_rules
 from ._bylines import NameTools, name_tools
-from ._dates import DateFound, date_patterns, find_date, read_time_line
+from ._dates import DateFound, date_patterns, find_date, read_date_line, read_time_line, time_of
 
 __all__ = ["MAX_CHARS", "MAX_LINES", "parse_byline", "parse_header"]
 
@@ -45,6 +46,10 @@ _SEPARATORS = regex.compile(r"[\s|,;·•–—-]{0,6}")
 _TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"”’»]?\s{1,3}[\"“«]?\p{Lu}")
 _AGENCY_TAIL = regex.compile(r"(?:\s{0,3}[,|/–—-]\s{0,3}|\s{1,3})([^,|/–—-]{1,60})$")
 _QUOTES = "\"'“”‘’«»„"
+_BRACKET = regex.compile(r"[\[(]\s{0,3}")
+_INLINE_BYLINE = regex.compile(
+    r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
+)
 
 
 def _normal(text: str) -> str:
@@ -67,6 +72,7 @@ class _Reader:
         self.byline_seen = False
         self.dateline_seen = False
         self.pending_time: tuple[str, str, str] | None = None
+        self.headline_raw: str | None = None
 
     # -- recording -----------------------------------------------------------------
     def set_date(self, found: DateFound, offset: int) -> None:
@@ -108,7 +114,7 @@ class _Reader:
         if all(w in self.names.not_names for w in words):
             return False
         if self.header.dateline is None:
-            self.header.dateline = _normal(place)
+            self.header.dateline = _normal(place).rstrip(" -–—,")
         self.dateline_seen = True
         return True
 
@@ -147,24 +153,134 @@ class _Reader:
 
     def date_line(self, text: str, offset: int) -> bool:
         """Read a (labelled) date, alone or followed by a credit or byline."""
+        if "|" in text and self.pipe_line(text, offset):
+            return True
         patterns = date_patterns(self.lexicon)
-        label = patterns.label.match(text)
-        start = label.end() if label else 0
+        bracket = _BRACKET.match(text)
+        label = patterns.label.match(text, bracket.end() if bracket else 0)
+        start = label.end() if label else (bracket.end() if bracket else 0)
         match = patterns.date.match(text, start)
         if match is None:
-            time = read_time_line(text, self.lexicon)
-            if time is None:
-                return False
-            self.set_time(time[0], time[1], text[time[2] : time[3]])
-            return True
+            return self.time_first(text, start, offset)
         found = find_date(text, self.lexicon, self.today, start, match.end())
         if found is None or found.start != start:
             return False
         sep = _SEPARATORS.match(text, found.end)
         rest = text[sep.end() if sep else found.end :].strip()
-        if rest and not (self.credit(rest) or self.byline(rest) or self.agency_line(rest)):
+        if bracket is not None:
+            rest = rest.rstrip("]) ")
+        if rest and not (
+            self.credit(rest)
+            or self.byline(rest)
+            or self.agency_line(rest)
+            or read_date_line(rest, self.lexicon, self.today) is not None
+        ):
             return False
         self.set_date(found, offset)
+        return True
+
+    def preamble(self, text: str, offset: int) -> int | None:
+        """A date and credit run into the first paragraph on one line.
+
+        `` date 2024-06-18 (MENAFN- Trend News Agency) BAKU, Azerbaijan, June 18 ...``:
+        returns where the paragraph's own words begin, after any dateline or byline.
+        """
+        patterns = date_patterns(self.lexicon)
+        label = patterns.label.match(text)
+        start = label.end() if label else 0
+        found = find_date(text, self.lexicon, self.today, start, min(len(text), start + 60))
+        if found is None or found.start != start:
+            return None
+        sep = _SEPARATORS.match(text, found.end)
+        pos = sep.end() if sep else found.end
+        for pattern in self.agencies.of_kind("credit"):
+            match = pattern.regex.match(text, pos)
+            if match is not None:
+                break
+        else:
+            return None
+        rest_at = match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
+        if rest_at >= len(text):
+            return None  # nothing follows: a whole-line credit, read by date_line
+        self.set_date(found, offset)
+        groups = match.groupdict()
+        if groups.get("distributor"):
+            self.header.distributor = self.agencies.lookup(groups["distributor"]) or _normal(
+                groups["distributor"]
+            )
+        if groups.get("agency") and self.header.agency is None:
+            self.header.agency = self.agencies.lookup(groups["agency"]) or _normal(groups["agency"])
+        rest = text[rest_at:]
+        inner = self.dateline_prefix(rest, offset + rest_at)
+        if inner is None:
+            byline = _INLINE_BYLINE.match(rest)
+            if byline is not None:
+                names = self.names.split_names(byline.group("names"))
+                if names:
+                    self.header.authors.extend(names)
+                    self.header.byline = self.header.byline or _normal(byline.group())
+                    inner = byline.end()
+        return rest_at + (inner or 0)
+
+    def time_first(self, text: str, start: int, offset: int) -> bool:
+        """Read ``Updated 10:24 AM EDT, March 12, 2025`` or a time alone."""
+        patterns = date_patterns(self.lexicon)
+        time = patterns.time.match(text, start)
+        if time is None:
+            return False
+        sep = _SEPARATORS.match(text, time.end())
+        after = sep.end() if sep else time.end()
+        found = read_date_line(text[after:], self.lexicon, self.today)
+        if found is None:
+            alone = read_time_line(text, self.lexicon)
+            if alone is None:
+                return False
+            self.set_time(alone[0], alone[1], text[alone[2] : alone[3]])
+            return True
+        if found.start != 0 or found.has_time:
+            return False
+        self.set_date(found, offset + after)
+        clock = time_of(time, patterns.zones)
+        if clock is not None:
+            self.set_time(clock[0], clock[1], text[start : time.end()].strip())
+        return True
+
+    def pipe_line(self, text: str, offset: int) -> bool:
+        """Read ``Name | 12.03.2024 - Update : 12.03.2024`` and similar credit rows."""
+        parts = [p.strip() for p in text.split("|")]
+        if len(parts) > 6 or not all(parts):
+            return False
+        dates = [read_date_line(p, self.lexicon, self.today) for p in parts]
+        first_date = next((i for i, d in enumerate(dates) if d is not None), None)
+        if first_date is None:
+            for i, part in enumerate(parts):
+                head = part.split(" - ")[0].split(" – ")[0]
+                found = read_date_line(head, self.lexicon, self.today)
+                if found is not None:
+                    dates[i], first_date = found, i
+                    break
+        if first_date is None:
+            return False
+        names: list[str] = []
+        for i, part in enumerate(parts):
+            if dates[i] is not None or self.agencies.lookup(part):
+                continue
+            prefix = self.names.byline_prefix.match(part)
+            found_names = self.names.split_names(part[prefix.end() :] if prefix else part)
+            if not found_names:
+                return False
+            names.extend(found_names)
+        found = dates[first_date]
+        assert found is not None
+        position = offset + text.index(parts[first_date])
+        self.set_date(found, position)
+        for part in parts:
+            self.set_agency(part)
+        if names:
+            self.header.authors.extend(names)
+            self.byline_seen = True
+            if self.header.byline is None:
+                self.header.byline = ", ".join(names)
         return True
 
     def agency_line(self, text: str) -> bool:
@@ -226,6 +342,26 @@ class _Reader:
                     if self.header.byline is None:
                         self.header.byline = _normal(match.group())
                 return match.end()
+        for pattern in self.agencies.of_kind("dateline_line"):
+            # "BAKU, Azerbaijan, Feb. 5 By Name - Trend: text": dateline, then a byline
+            match = pattern.regex.match(text)
+            if match is None or match.end() == len(text):
+                continue
+            rest = text[match.end() :]
+            skip = len(rest) - len(rest.lstrip(" .,;:–—-"))
+            punctuated = (match.group()[-1:] in ".:" or bool(rest[:skip].strip())) and (
+                match.groupdict().get("date") is not None
+            )
+            if not (punctuated or self.names.byline_prefix.match(rest, skip)):
+                continue
+            if not self.set_place(match.group("place")):
+                continue
+            self.base = offset
+            self.apply_dateline(match, offset)
+            inner = self.dateline_prefix(rest[skip:], offset + match.end() + skip)
+            if inner is not None:
+                return match.end() + skip + inner
+            return match.end() + skip
         return None
 
     def title(self, text: str, following: str | None) -> bool:
@@ -233,10 +369,12 @@ class _Reader:
         header = self.header
         normal = _normal(text)
         if header.headline is not None:
-            return normal == header.headline
+            return normal in (header.headline, self.headline_raw)
         if self.byline_seen or self.dateline_seen or not title_like(normal, following):
             return False
-        header.headline = normal
+        slug = self.agencies.headline_prefix.match(normal)
+        header.headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
+        self.headline_raw = normal
         return True
 
 
@@ -352,13 +490,18 @@ def parse_header(draft: Draft) -> None:
         ):
             header.cover(start, end)
             continue
-        cut = reader.dateline_prefix(content, start)
+        cut = reader.preamble(content, start)
+        if cut is None:
+            cut = reader.dateline_prefix(content, start)
         if cut is not None:
             header.cover(start, start + len(content[:cut].rstrip()))
             body_from = start + cut
             break
         if reader.title(content, following) or _section_label(content, following):
             header.cover(start, end)
+            continue
+        if header.headline is not None and _dateline_follows(reader, lines, index, limit):
+            header.cover(start, end)  # a standfirst between headline and dateline
             continue
         break
     if reader.pending_time and header.published is None:
@@ -370,12 +513,58 @@ def parse_header(draft: Draft) -> None:
     for start, end, kind in skipped:
         if end <= draft.body_start:
             draft.add_boilerplate(kind, start, end)
+    if header.agency is None:
+        _self_credit(reader, draft)
+
+
+def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
+    """True when one of the next two non-blank lines opens with a dateline or byline."""
+    looked = 0
+    while index < len(lines) and looked < 2 and lines[index].start < limit:
+        line = lines[index]
+        index += 1
+        if line.is_blank:
+            continue
+        looked += 1
+        content = line.stripped
+        if parse_byline(content, reader.agencies, reader.names) is not None:
+            return True
+        if "|" in content and read_date_line(
+            content.split("|")[-1].split(" - ")[0], reader.lexicon, reader.today
+        ):
+            return True
+        for pattern in reader.agencies.patterns:
+            if pattern.kind in ("dateline", "dateline_line", "byline"):
+                match = pattern.regex.match(content)
+                if match is not None and match.groupdict().get("place") is not None:
+                    return True
+                if match is not None and pattern.kind == "byline":
+                    return True
+    return False
+
+
+def _self_credit(reader: _Reader, draft: Draft) -> None:
+    """Credit the agency an opening paragraph names ("..., Trend reports")."""
+    text = draft.text
+    start = draft.body_start
+    end = min(len(text), draft.body_end, start + 1000)
+    blank = regex.search(r"\n[ \t]{0,20}\r?\n", text[start:end])
+    if blank is not None:
+        end = start + blank.start()
+    for pattern in reader.agencies.of_kind("self_credit"):
+        for match in pattern.regex.finditer(text, start, end):
+            agency = match.group("agency")
+            if agency and reader.agencies.kinds.get(reader.agencies.lookup(agency) or "") != (
+                "aggregator"
+            ):
+                reader.set_agency(agency)
+                return
 
 
 def _section_label(text: str, following: str | None) -> bool:
-    """A one-word section label (``NATION``, ``Politics``) between header lines."""
+    """A one-word section label or menu entry (``NATION``, ``Politics``) in the header."""
     return (
-        following is None
+        (following is None or len(following.split()) <= 3)
         and " " not in text
         and len(text) <= 25
         and text[:1].isupper()
