@@ -88,6 +88,7 @@ class NameLex:
         demonyms = lexicon.get("demonyms")
         pronouns = lexicon.get("pronouns")
         speech = lexicon.get("speech_verbs")
+        self._head_patterns: dict[str, regex.Pattern[str]] = {}
         self.honorifics = frozenset(honor["honorifics"])
         self.female_honorifics = frozenset(honor.get("female", ()))
         self.male_honorifics = frozenset(honor.get("male", ()))
@@ -262,7 +263,7 @@ class NameLex:
             + self.demonym_alt
             + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
-            + r"|of|for|and|the|on)\s{1,3}+){0,6}+"
+            + r"|of|for|and|the|on)\s{1,3}+){0,6}"
             + org_alt
             + r"(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP
@@ -278,6 +279,23 @@ class NameLex:
         self.pronoun_re = regex.compile(
             r"(?<![\p{L}])(?i:" + "|".join(sorted(self.pronouns, key=len, reverse=True)) + r")"
         )
+
+    def head_pattern(self, head: str) -> regex.Pattern[str]:
+        """A capitalised name ending in ``head`` ("Foreign Ministry", "Ministry of X")."""
+        pattern = self._head_patterns.get(head)
+        if pattern is None:
+            pattern = regex.compile(
+                r"(?<![\p{L}])(?:\p{Lu}[\p{L}’'-]{1,30}+\s{1,3}+){1,5}+"
+                + regex.escape(head.capitalize())
+                + r"(?![\p{L}])(?:\s{1,3}+of\s{1,3}+(?:the\s{1,3}+)?\p{Lu}[\p{L}-]{1,30}+"
+                r"(?:\s{1,3}+\p{Lu}[\p{L}-]{1,30}+){0,3}+)?"
+                r"|(?<![\p{L}])"
+                + regex.escape(head.capitalize())
+                + r"\s{1,3}+of\s{1,3}+(?:the\s{1,3}+)?\p{Lu}[\p{L}-]{1,30}+"
+                r"(?:\s{1,3}+\p{Lu}[\p{L}-]{1,30}+){0,3}+"
+            )
+            self._head_patterns[head] = pattern
+        return pattern
 
     # -- tokens -------------------------------------------------------------------
     def is_not_name(self, token: str) -> bool:
@@ -434,6 +452,9 @@ class NameLex:
             return False
         if any(folded.startswith(d) for d in self.degrees):
             return True
+        first = self.role_in_text_re.search(phrase)
+        if first is None or len(phrase[: first.start()].split()) > 2:
+            return False  # "met the company's director": a clause, not a role
         return self.role_noun_of(phrase) is not None
 
     def role_noun_of(self, phrase: str) -> str | None:

@@ -22,7 +22,8 @@ _SINGLE_OPEN = "‘‚‹"
 _SINGLE_CLOSE = "’›"
 _STRAIGHT_DOUBLE = '"'
 _STRAIGHT_SINGLE = "'"
-_ALL_MARKS = regex.compile(r"``|''|[\"'“”„‟«»‘’‚‛‹›`]")
+# A run of four or more marks quotes nothing: it is matched whole and skipped.
+_ALL_MARKS = regex.compile(r"[\"'“”„‟«»‘’‚‛‹›`]{4,}+|``|''|[\"'“”„‟«»‘’‚‛‹›`]")
 _OPENING_CONTEXT = "([{-–—/:;,\u00a0 \t\n\r"
 
 
@@ -112,6 +113,8 @@ def _classify(text: str, pos: int, end: int, lo: int, hi: int) -> Mark | None:
 def _marks(text: str, lo: int, hi: int) -> list[Mark]:
     marks = []
     for match in _ALL_MARKS.finditer(text, lo, hi):
+        if match.end() - match.start() >= 4:
+            continue
         mark = _classify(text, match.start(), match.end(), lo, hi)
         if mark is not None:
             marks.append(mark)

@@ -17,7 +17,7 @@ from .._draft import Draft
 from .._model import Person, Span
 from ._names import NameHit, NameLex, edit_distance, name_lex
 
-__all__ = ["PersonRecord", "find_people", "match_person", "paragraph_spans"]
+__all__ = ["PersonRecord", "find_people", "match_person", "paragraph_spans", "strip_article"]
 
 _SENTENCE_START = regex.compile(r"[.!?;:]\s{1,10}+[\"“«]?$|^\s{0,10}+$")
 _SEGMENT_SPLIT = regex.compile(r",\s{1,5}+")
@@ -151,6 +151,9 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
         phrase = " ".join(kept)
         if kept and lex.role_noun_of(phrase):
             role_parts.insert(0, phrase)
+    if role_parts and not hit.title and lower is not None:
+        # "The Deputy Director of X, political commentator NAME": look before the role.
+        before = before[: len(before) - len(" ".join(role_parts[0].split())) - 1].rstrip() + " "
     comma = regex.search(r",\s{1,3}+$", before)
     if comma is not None and not hit.title:
         head = before[: comma.start()]
@@ -208,7 +211,7 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
         ):
             break  # a list of people, not an apposition
         if lex.is_role_phrase(segment):
-            parts.append(segment)
+            parts.append(strip_article(segment))
             last_end = end + seg_end
             pos = seg_end
             if nxt is None or window[seg_end] != ",":
@@ -236,6 +239,11 @@ def _segment_end(window: str, start: int, lex: NameLex) -> regex.Match[str] | No
                 continue
         return match
     return None
+
+
+def strip_article(role: str) -> str:
+    """A role without its leading article, white space collapsed ("an economist" -> ...)."""
+    return regex.sub(r"^(?:the|a|an|The|A|An)\s{1,3}+", "", " ".join(role.split()))
 
 
 def _verb_follows(text: str, end: int, hi: int, lex: NameLex) -> bool:

@@ -21,7 +21,9 @@ so every offset points at the original characters. It runs in four passes:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import itertools
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -30,7 +32,13 @@ from .._draft import Draft
 from .._model import Person, Quote, Span, Speaker
 from ._names import Entity, NameLex, affiliation, name_lex, words_key
 from ._quotes_text import Segment, find_segments, sentence_units
-from .people import PersonRecord, apposition_after, match_person, paragraph_spans
+from .people import (
+    PersonRecord,
+    apposition_after,
+    match_person,
+    paragraph_spans,
+    strip_article,
+)
 
 __all__ = ["find_quotes"]
 
@@ -121,6 +129,41 @@ class _Draft:
     speaker: Speaker | None = None
 
 
+class _SpanIndex:
+    """Sorted spans answering overlap and cover queries in logarithmic time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.spans = ordered
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """True when some span ``s:e`` has ``s < hi`` and ``e > lo``."""
+        i = bisect.bisect_left(self.starts, hi)
+        return i > 0 and self.max_end[i - 1] > lo
+
+    def covers(self, pos: int) -> bool:
+        """True when some span ``s:e`` has ``s <= pos < e``."""
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_end[i - 1] > pos
+
+    def inside(self, lo: int, hi: int) -> bool:
+        """True when some span lies within ``lo:hi``."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            if self.spans[i][1] <= hi:
+                return True
+            i += 1
+        return False
+
+    def near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``lo:hi`` (spans assumed mostly disjoint)."""
+        first = max(0, bisect.bisect_right(self.starts, lo) - 1)
+        last = bisect.bisect_left(self.starts, hi)
+        return [(s, e) for s, e in self.spans[first:last] if s < hi and lo < e]
+
+
 @attrs.define
 class _Context:
     text: str
@@ -128,6 +171,9 @@ class _Context:
     paragraphs: list[tuple[int, int]]
     persons: list[PersonRecord]
     units: list[list[tuple[int, int]]] = attrs.field(factory=list)
+    unit_starts: list[list[int]] = attrs.field(factory=list)
+    mention_starts: dict[int, list[int]] = attrs.field(factory=dict)
+    seen_mentions: set[int] = attrs.field(factory=set)
     sources: list[tuple[frozenset[str], str, str]] = attrs.field(factory=list)
     events: list[tuple[int, PersonRecord]] = attrs.field(factory=list)
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
@@ -273,7 +319,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return hit
         if lex.is_role_phrase(segment) or lex.is_aside(segment):
             if lex.is_role_phrase(segment):
-                roles.append(_clean(segment))
+                roles.append(strip_article(segment))
             if len(roles) > 6:
                 return None
             continue
@@ -428,7 +474,8 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     if dash is not None and any(c in text[lo : dash.end()] for c in "-–—―"):
         entity = _entity_after(ctx, dash.end(), hi)
         if entity is not None and entity.kind in ("name", "description", "organisation"):
-            return _trim_span(text, lo, dash.end()), entity
+            d_lo = _lstrip_start(text, lo, dash.end())
+            return _span(text, d_lo, _rstrip_ws(text, d_lo, dash.end())), entity
     start = _LEAD_PUNCT.match(text, lo, hi)
     pos = start.end() if start is not None else lo
     window_hi = min(hi, pos + 250)
@@ -485,8 +532,10 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
 
 
 def _unit_of(ctx: _Context, pi: int, pos: int) -> tuple[int, int]:
-    for unit in ctx.units[pi]:
-        if unit[0] <= pos < unit[1] or (pos == unit[1]):
+    units = ctx.units[pi]
+    i = bisect.bisect_right(ctx.unit_starts[pi], pos) - 1
+    for unit in units[max(0, i - 1) : i + 2]:
+        if unit[0] <= pos <= unit[1]:
             return unit
     lo, hi = ctx.paragraphs[pi]
     return lo, hi
@@ -906,7 +955,7 @@ def _subject_events(ctx: _Context, protected: Sequence[tuple[int, int]]) -> None
         ((m.start, m.end, p) for p in ctx.persons for m in p.mentions), key=lambda x: x[0]
     )
     mi = 0
-    spans = sorted(protected)
+    spans = _SpanIndex(protected)
     for units in ctx.units:
         for lo, hi in units:
             while mi < len(mentions) and mentions[mi][0] < lo:
@@ -914,7 +963,7 @@ def _subject_events(ctx: _Context, protected: Sequence[tuple[int, int]]) -> None
             j = mi
             while j < len(mentions) and mentions[j][0] < hi:
                 start = mentions[j][0]
-                if not any(s <= start < e for s, e in spans):
+                if not spans.covers(start):
                     ctx.events.append((start, mentions[j][2]))
                     break
                 j += 1
@@ -926,13 +975,31 @@ def _compatible(person: PersonRecord, gender: str | None) -> bool:
 
 
 def _latest(ctx: _Context, pos: int, gender: str | None) -> PersonRecord | None:
-    best: tuple[int, PersonRecord] | None = None
-    for start, person in ctx.events:
-        if start >= pos:
-            break
-        if _compatible(person, gender):
-            best = (start, person)
-    return None if best is None else best[1]
+    i = bisect.bisect_left(ctx.events, pos, key=lambda e: e[0])
+    for start, person in reversed(ctx.events[max(0, i - 200) : i]):
+        if start < pos and _compatible(person, gender):
+            return person
+    return None
+
+
+def _add_event(ctx: _Context, pos: int, person: PersonRecord) -> None:
+    bisect.insort(ctx.events, (pos, person), key=lambda e: e[0])
+
+
+def _starts(ctx: _Context, person: PersonRecord) -> list[int]:
+    starts = ctx.mention_starts.get(id(person))
+    if starts is None:
+        starts = sorted(m.start for m in person.mentions)
+        ctx.mention_starts[id(person)] = starts
+    return starts
+
+
+def _add_mention(ctx: _Context, person: PersonRecord, mention: Span) -> None:
+    if mention.start in ctx.seen_mentions:
+        return
+    ctx.seen_mentions.add(mention.start)
+    person.mentions.append(mention)
+    bisect.insort(_starts(ctx, person), mention.start)
 
 
 def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str | None) -> int:
@@ -969,8 +1036,9 @@ def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecor
             ctx.lex.country_in(r) == entity.country for r in person.roles
         ):
             country_bonus = 1
-        before = [m.start for m in person.mentions if m.start < pos]
-        recency = max(before) if before else -1
+        starts = _starts(ctx, person)
+        i = bisect.bisect_left(starts, pos)
+        recency = starts[i - 1] if i > 0 else -1
         scored.append((country_bonus, score, recency, person))
     if not scored:
         return None
@@ -1002,6 +1070,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         if nature in ("male", "female", "person"):
             person = _latest(ctx, entity.start, nature if nature != "person" else None)
             if person is not None:
+                _add_mention(ctx, person, mention)
                 return _speaker_for_person(person, mention, None)
             return Speaker(entity.text, "unknown", None, None, mention)
         if ctx.source_events and nature in ("thing", "group"):
@@ -1019,14 +1088,12 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
             person.gender = entity.gender
         elif entity.role:
             person.add_role(entity.role)
-        if not any(m.start == entity.start for m in person.mentions):
-            person.mentions.append(mention)
+        _add_mention(ctx, person, mention)
         return _speaker_for_person(person, mention, entity.role)
     if entity.kind == "description":
         person = _resolve_description(ctx, entity, entity.start)
         if person is not None:
-            if not any(m.start == entity.start for m in person.mentions):
-                person.mentions.append(mention)
+            _add_mention(ctx, person, mention)
             return _speaker_for_person(person, mention, None)
         return Speaker(entity.name, "person", entity.name, affiliation(entity.name), mention)
     if entity.kind == "group":
@@ -1045,15 +1112,15 @@ def _source_alias(ctx: _Context, name: str, kind: str) -> str:
     head = name.rsplit(maxsplit=1)[-1].casefold() if name.split() else ""
     if head in lex.org_nouns and len(name.split()) == 1:
         # "the ministry": the last organisation named with that head noun.
-        pattern = regex.compile(
-            r"(?:\p{Lu}[\p{L}’'-]{1,30}+\s{1,3}+){1,5}+"
-            + regex.escape(head.capitalize())
-            + r"(?![\p{L}])"
-            r"(?:\s{1,3}+of\s{1,3}+(?:the\s{1,3}+)?\p{Lu}[\p{L}-]{1,30}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,30}+){0,3}+)?"
-        )
-        for match in pattern.finditer(ctx.text):
-            name = _source_name(lex, _clean(match.group()))
-            break
+        pattern = lex.head_pattern(head)
+        found = pattern.search(ctx.text)
+        if found is not None:
+            name = _source_name(lex, _clean(found.group()))
+        else:
+            # "the company": the organisation quoted last.
+            for _, known_name, known_kind in reversed(ctx.sources):
+                if known_kind == "organisation":
+                    return known_name
     ctx.sources.append((words_key(name), name, kind))
     return name
 
@@ -1082,8 +1149,7 @@ def _assign(ctx: _Context, drafts: list[_Draft]) -> None:
                 else None
             )
             if person is not None:
-                ctx.events.append((pos, person))
-                ctx.events.sort(key=lambda e: e[0])
+                _add_event(ctx, pos, person)
             elif speaker.kind in ("organisation", "document"):
                 ctx.source_events.append((pos, speaker.name, speaker.kind))
         previous = draft
@@ -1110,25 +1176,26 @@ def find_quotes(draft: Draft) -> None:
     persons = [_record(p, lex) for p in draft.people]
     ctx = _Context(text, lex, paragraphs, persons)
     segments = find_segments(text, paragraphs)
-    closed_spans = [(s.open_pos, s.close_end) for s in segments if s.closed]
+    closed = _SpanIndex((s.open_pos, s.close_end) for s in segments if s.closed)
     ctx.units = [
-        sentence_units(text, lo, hi, lex.abbreviations, _within(closed_spans, lo, hi))
+        sentence_units(text, lo, hi, lex.abbreviations, closed.near(lo, hi))
         for lo, hi in paragraphs
     ]
+    ctx.unit_starts = [[u[0] for u in units] for units in ctx.units]
+    ctx.seen_mentions = {m.start for p in persons for m in p.mentions}
     interview, interview_paragraphs = _interview(ctx)
     direct, rejected = _direct_quotes(ctx, segments, interview_paragraphs)
     taken = [(d.start, d.end) for d in direct + interview]
-    accepted_marks = [
-        (s.open_pos, s.close_end) for s in segments if any(d.start == s.start for d in direct)
-    ]
+    direct_starts = {d.start for d in direct}
+    accepted_marks = [(s.open_pos, s.close_end) for s in segments if s.start in direct_starts]
+    busy = _SpanIndex(accepted_marks + taken)
+    rejected_index = _SpanIndex((seg.start, seg.end) for seg in rejected)
     indirect: list[_Draft] = []
     for pi in range(len(paragraphs)):
         if pi in interview_paragraphs:
             continue
         for u_lo, u_hi in ctx.units[pi]:
-            if any(s < u_hi and u_lo < e for s, e in accepted_marks) or any(
-                s < u_hi and u_lo < e for s, e in taken
-            ):
+            if busy.overlaps(u_lo, u_hi):
                 continue
             found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi)
             if found is None:
@@ -1143,7 +1210,7 @@ def find_quotes(draft: Draft) -> None:
                 if span is None:
                     continue
                 found.start, found.end, found.paragraph = span
-            if any(seg.start >= found.start and seg.end <= found.end for seg in rejected):
+            if rejected_index.inside(found.start, found.end):
                 found.kind = "mixed"
             indirect.append(found)
     _subject_events(ctx, accepted_marks + [(d.start, d.end) for d in interview])
@@ -1162,10 +1229,6 @@ def find_quotes(draft: Draft) -> None:
             )
         )
     _update_people(draft, ctx)
-
-
-def _within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in spans if s < hi and lo < e]
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int, guess: int) -> int:
