@@ -59,6 +59,7 @@ DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
     ("links", "newsparse.parsers.links:find_links"),
     ("people", "newsparse.parsers.people:find_people"),
     ("quotes", "newsparse.parsers.quotes:find_quotes"),
+    ("organisations", "newsparse.parsers.organisations:find_organisations"),
 )
 
 

@@ -1,0 +1,371 @@
+"""The organisations parser's view of its data files, compiled once per lexicon.
+
+Reads ``org_heads``, ``organisations``, ``acronyms``, ``org_exclusions`` (owned by the
+organisations parser) and, when they are packaged, ``agencies`` (news agencies and outlets),
+``demonyms`` and ``person_names`` (read only). Everything is turned into sets and
+dictionaries keyed by case-folded tokens, so that the scanner does constant-time look-ups
+per token instead of running large alternations over the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from .._errors import DataError
+from .._lexicon import Lexicon
+
+__all__ = ["KindCue", "KnownEntry", "OrgData", "org_data", "raw_tokens", "split_tokens"]
+
+# One token: a word (letters, digits, inner hyphens/apostrophes/dots/ampersands/slashes,
+# an optional trailing "+") or any other single non-space character. The inner repetition
+# is bounded and possessive, and each step consumes a character, so matching is linear.
+TOKEN = regex.compile(
+    r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|[-'’.&/](?=[\p{L}\p{N}])){0,80}+\+?|\S",
+)
+
+KINDS = frozenset(
+    {
+        "government",
+        "legislature",
+        "media",
+        "intergovernmental",
+        "academic",
+        "company",
+        "party",
+        "ngo",
+        "other",
+    }
+)
+
+
+_ABBREVIATIONS = frozenset(
+    {"st", "mt", "ft", "co", "corp", "inc", "ltd", "jr", "sr", "no", "dr", "mr", "mrs", "ms"}
+    | {"prof", "gen", "bros", "plc", "int", "intl", "dept", "assn", "univ"}
+)
+
+
+def _dotted(text: str) -> bool:
+    parts = text.split(".")
+    return len(parts) > 1 and all(len(p) == 1 and p.isupper() for p in parts if p)
+
+
+def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Tokens of ``text[start:end]`` as ``(text, start, end)``.
+
+    An abbreviation and its dot are one token (``St.``, ``Corp.``, ``U.S.``), so that
+    ``St. Petersburg State University`` is not cut at a false sentence end.
+    """
+    stop = len(text) if end is None else end
+    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+    merged: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(found):
+        word, s, e = found[i]
+        if (
+            i + 1 < len(found)
+            and found[i + 1][0] == "."
+            and found[i + 1][1] == e
+            and word[:1].isalpha()
+            and (word.casefold() in _ABBREVIATIONS or _dotted(word))
+        ):
+            word, e = word + ".", found[i + 1][2]
+            i += 1
+        merged.append((word, s, e))
+        i += 1
+    return merged
+
+
+def split_tokens(text: str) -> tuple[str, ...]:
+    """Split a data-file phrase into case-folded tokens, as the scanner sees them."""
+    return tuple(word.casefold() for word, _, _ in raw_tokens(text))
+
+
+@attrs.frozen
+class KnownEntry:
+    """An organisation the data files name."""
+
+    name: str
+    kind: str
+    acronym: str | None = None
+    needs_definition: bool = False
+    source: str = "known"
+
+
+@attrs.frozen
+class KindCue:
+    """A rule that turns a head's default kind into another kind."""
+
+    words: tuple[tuple[str, ...], ...]
+    kind: str
+    from_kinds: frozenset[str]
+    heads: frozenset[str] | None
+    requires: tuple[tuple[str, ...], ...] | None
+    unless_heads: frozenset[str]
+
+
+@attrs.frozen
+class OrgData:
+    """Compiled data for the organisations parser."""
+
+    heads: Mapping[str, str]
+    """Case-folded head noun -> default kind."""
+    kind_cues: tuple[KindCue, ...]
+    cue_index: Mapping[tuple[str, ...], tuple[int, ...]]
+    """Cue phrase -> indexes of the kind cues it belongs to."""
+    max_cue_len: int
+    intergovernmental_heads: frozenset[str]
+    """Heads that an intergovernmental acronym inside the name makes intergovernmental."""
+    lowercase_heads: frozenset[str]
+    lowercase_modifiers: frozenset[str]
+    connectors: frozenset[str]
+    legal_suffixes: frozenset[str]
+    legal_prefixes: frozenset[str]
+    state_heads: frozenset[str]
+    possessive_name_words: frozenset[str]
+    non_name_words: frozenset[str]
+    descriptors: frozenset[tuple[str, ...]]
+    backref_blockers: frozenset[str]
+    entries: tuple[KnownEntry, ...]
+    known: Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]
+    """First case-folded token -> (tokens, written form, entry index), longest first."""
+    form_caps: Mapping[str, tuple[bool, ...]]
+    """Known form -> whether each of its tokens starts with a capital."""
+    acronym_entries: Mapping[str, int]
+    """Acronym exactly as written -> entry index."""
+    places: Mapping[tuple[str, ...], str]
+    """Case-folded place or adjective tokens -> canonical place."""
+    max_place_len: int
+    exclusion_names: frozenset[str]
+    not_acronyms: frozenset[str]
+    common_word_names: frozenset[str]
+    cue_only_names: frozenset[str]
+    cues_before: frozenset[tuple[str, ...]]
+    cues_after: frozenset[tuple[str, ...]]
+    time_words: frozenset[str]
+    context_kinds: Mapping[str, str]
+    given_names: frozenset[str]
+    surname_suffixes: tuple[str, ...]
+
+
+def _get(lexicon: Lexicon, name: str) -> Mapping[str, Any]:
+    try:
+        return lexicon.get(name)
+    except DataError:
+        return {}
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(f"{where} must be a list of strings")
+    return list(value)
+
+
+def _kind(value: Any, where: str) -> str:
+    if value not in KINDS:
+        raise DataError(f"{where}: kind {value!r} is not one of {sorted(KINDS)}")
+    return str(value)
+
+
+def _fold(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _norm_legal(word: str) -> str:
+    return word.replace(".", "").casefold()
+
+
+def _cues(raw: Any) -> tuple[KindCue, ...]:
+    cues = []
+    for i, item in enumerate(raw or []):
+        where = f"org_heads.kind_cues[{i}]"
+        if not isinstance(item, Mapping):
+            raise DataError(f"{where} must be an object")
+        heads = item.get("heads")
+        requires = item.get("requires")
+        cues.append(
+            KindCue(
+                words=tuple(split_tokens(w) for w in _strings(item.get("words"), where)),
+                kind=_kind(item.get("kind"), where),
+                from_kinds=frozenset(_strings(item.get("from"), where)),
+                heads=None if heads is None else _fold(_strings(heads, where)),
+                requires=None
+                if requires is None
+                else tuple(split_tokens(w) for w in _strings(requires, where)),
+                unless_heads=_fold(_strings(item.get("unless_heads"), where)),
+            )
+        )
+    return tuple(cues)
+
+
+def _build(lexicon: Lexicon) -> OrgData:
+    heads_data = _get(lexicon, "org_heads")
+    known_data = _get(lexicon, "organisations")
+    acronym_data = _get(lexicon, "acronyms")
+    exclusions = _get(lexicon, "org_exclusions")
+    agencies = _get(lexicon, "agencies")
+    demonyms = _get(lexicon, "demonyms")
+    person_names = _get(lexicon, "person_names")
+
+    raw_heads = heads_data.get("heads", {})
+    if not isinstance(raw_heads, Mapping):
+        raise DataError("org_heads.heads must be an object of head -> kind")
+    heads = {
+        h.casefold(): _kind(k, f"org_heads.heads[{h!r}]")
+        for h, k in raw_heads.items()
+        if len(split_tokens(h)) == 1
+    }
+
+    entries: list[KnownEntry] = []
+    forms: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    acronym_entries: dict[str, int] = {}
+
+    def add_form(form: str, index: int) -> None:
+        tokens = split_tokens(form)
+        if tokens and tokens[0] == "the" and len(tokens) > 1:
+            tokens = tokens[1:]
+            form = form.split(None, 1)[1]
+        if tokens:
+            forms.setdefault(tokens[0], []).append((tokens, form, index))
+
+    for i, item in enumerate(known_data.get("organisations", [])):
+        where = f"organisations.organisations[{i}]"
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            raise DataError(f"{where} must be an object with a 'name'")
+        index = len(entries)
+        entries.append(KnownEntry(item["name"], _kind(item.get("kind", "other"), where)))
+        for form in [item["name"], *_strings(item.get("aliases"), where)]:
+            add_form(form, index)
+
+    raw_acronyms = acronym_data.get("acronyms", {})
+    if not isinstance(raw_acronyms, Mapping):
+        raise DataError("acronyms.acronyms must be an object of acronym -> entry")
+    shared = set(_strings(acronym_data.get("needs_definition"), "acronyms.needs_definition"))
+    for acronym, item in raw_acronyms.items():
+        where = f"acronyms.acronyms[{acronym!r}]"
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            raise DataError(f"{where} must be an object with a 'name'")
+        index = len(entries)
+        entries.append(
+            KnownEntry(
+                item["name"],
+                _kind(item.get("kind", "other"), where),
+                acronym=acronym,
+                needs_definition=acronym in shared or bool(item.get("needs_definition")),
+                source="acronym",
+            )
+        )
+        acronym_entries[acronym] = index
+        for form in [item["name"], *_strings(item.get("aliases"), where)]:
+            if form != acronym:
+                add_form(form, index)
+
+    for i, item in enumerate(agencies.get("agencies", [])):
+        where = f"agencies.agencies[{i}]"
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            continue
+        index = len(entries)
+        kind = item.get("org_kind", "media")
+        entries.append(
+            KnownEntry(item["name"], kind if kind in KINDS else "media", source="agency")
+        )
+        for form in [item["name"], *_strings(item.get("aliases"), where)]:
+            add_form(form, index)
+
+    known = {
+        first: tuple(sorted(items, key=lambda x: -len(x[0]))) for first, items in forms.items()
+    }
+
+    places: dict[tuple[str, ...], str] = {}
+    for source in (demonyms.get("countries", {}), exclusions.get("places", {})):
+        if not isinstance(source, Mapping):
+            continue
+        for place, others in source.items():
+            for form in [place, *_strings(others, "places")]:
+                places[split_tokens(form)] = place
+    for city in _strings(exclusions.get("cities"), "org_exclusions.cities"):
+        places.setdefault(split_tokens(city), city)
+
+    descriptors = frozenset(
+        split_tokens(d) for d in _strings(heads_data.get("descriptors"), "descriptors")
+    )
+    cues = _cues(heads_data.get("kind_cues"))
+    cue_index: dict[tuple[str, ...], list[int]] = {}
+    for index, cue in enumerate(cues):
+        for phrase in cue.words:
+            cue_index.setdefault(phrase, []).append(index)
+    return OrgData(
+        heads=heads,
+        kind_cues=cues,
+        cue_index={k: tuple(v) for k, v in cue_index.items()},
+        max_cue_len=max((len(k) for k in cue_index), default=1),
+        intergovernmental_heads=frozenset().union(
+            *(c.heads or () for c in cues if c.kind == "intergovernmental")
+        ),
+        lowercase_heads=_fold(
+            h
+            for h in _strings(heads_data.get("lowercase_heads"), "lowercase_heads")
+            if " " not in h
+        ),
+        lowercase_modifiers=_fold(
+            _strings(heads_data.get("lowercase_modifiers"), "lowercase_modifiers")
+        ),
+        connectors=_fold(_strings(heads_data.get("connectors"), "connectors")),
+        legal_suffixes=frozenset(
+            _norm_legal(s) for s in _strings(heads_data.get("legal_suffixes"), "legal")
+        ),
+        legal_prefixes=frozenset(_strings(heads_data.get("legal_prefixes"), "legal")),
+        state_heads=_fold(_strings(heads_data.get("state_heads"), "state_heads")),
+        possessive_name_words=_fold(
+            _strings(heads_data.get("possessive_name_words"), "possessive_name_words")
+        ),
+        non_name_words=_fold(_strings(heads_data.get("non_name_words"), "non_name_words")),
+        descriptors=descriptors,
+        backref_blockers=_fold(
+            _strings(heads_data.get("back_reference_blockers"), "back_reference_blockers")
+        ),
+        entries=tuple(entries),
+        known=known,
+        form_caps={
+            form: tuple(w[:1].isupper() for w, _, _ in raw_tokens(form))
+            for items in known.values()
+            for _, form, _ in items
+        },
+        acronym_entries=acronym_entries,
+        places=places,
+        max_place_len=max((len(k) for k in places), default=1),
+        exclusion_names=frozenset(
+            " ".join(split_tokens(n))
+            for n in _strings(exclusions.get("names"), "org_exclusions.names")
+        ),
+        not_acronyms=frozenset(_strings(exclusions.get("not_acronyms"), "not_acronyms")),
+        common_word_names=frozenset(
+            _strings(exclusions.get("common_word_names"), "common_word_names")
+        ),
+        cue_only_names=frozenset(_strings(exclusions.get("cue_only_names"), "cue_only")),
+        cues_before=frozenset(
+            split_tokens(c) for c in _strings(exclusions.get("cues_before"), "cues_before")
+        ),
+        cues_after=frozenset(
+            split_tokens(c) for c in _strings(exclusions.get("cues_after"), "cues_after")
+        ),
+        context_kinds={
+            str(k).casefold(): _kind(v, f"org_heads.context_kinds[{k!r}]")
+            for k, v in dict(heads_data.get("context_kinds", {})).items()
+        },
+        time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
+        given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
+        surname_suffixes=tuple(
+            s.casefold() for s in _strings(heads_data.get("surname_suffixes"), "surname_suffixes")
+        ),
+    )
+
+
+def org_data(lexicon: Lexicon) -> OrgData:
+    """The compiled organisations data of ``lexicon`` (built once per lexicon)."""
+    return lexicon.compiled("organisations.data", _build)

@@ -1,0 +1,730 @@
+"""Token scanner of the organisations parser: finds candidate names in one region of text.
+
+A region is a stretch of the input (a body paragraph, a header line, a signature line). The
+scanner splits it into tokens with offsets, then proposes candidates:
+
+* known names (``organisations.json``, ``acronyms.json``, ``agencies.json``), looked up by
+  their first token;
+* names built around a head noun (``Ministry``, ``University``, ``Council``): capitalised
+  modifiers to the left, ``of``/``for``/``on`` complements to the right;
+* company names with a legal suffix or prefix (``Siemens AG``, ``OJSC Gazprom``);
+* names written partly in lower case before a head (``Russia-Azerbaijan interparliamentary
+  friendship group``);
+* references back (``the Commission``, ``the ministry``), resolved later.
+
+Every extension is bounded, so the scan is linear in the length of the region.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._orgs_data import OrgData, raw_tokens
+
+__all__ = ["Candidate", "Tok", "scan_region", "tokenize"]
+
+_MAX_LEFT = 8
+_MAX_COMPLEMENTS = 4
+_MAX_COMPLEMENT_WORDS = 8
+_MAX_LIST_ITEMS = 8
+_SENTENCE_END = frozenset(".!?:;")
+_TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
+_APOSTROPHES = ("'s", "’s")
+_QUOTES = frozenset("\"'“”„«»‘’")
+
+
+@attrs.define
+class Tok:
+    """One token of a region."""
+
+    text: str
+    start: int
+    end: int
+    base: str
+    """The token without a possessive ending."""
+    base_end: int
+    possessive: bool = False
+    word: bool = False
+    cap: bool = False
+    """First character is an upper-case letter (or a digit after a capital word)."""
+    upper: bool = False
+    """At least two letters, all upper case (an acronym)."""
+    fold: str = ""
+    """Case-folded base."""
+    sentence_start: bool = False
+    skip: bool = False
+    """Inside a link or handle: never part of a name."""
+
+
+@attrs.define
+class Candidate:
+    """A proposed organisation mention."""
+
+    start: int
+    end: int
+    first: int
+    """Index of the first token."""
+    last: int
+    """Index one past the last token."""
+    source: str
+    """``known``, ``acronym``, ``head``, ``suffix``, ``lower``, ``backref``, ``lowref``."""
+    kind: str = "other"
+    entry: int | None = None
+    head: str | None = None
+    head_end: int = -1
+    """Offset one past the head noun (complements start after it)."""
+    places: frozenset[str] = frozenset()
+    acronym: str | None = None
+    core: tuple[str, ...] | None = None
+    """The name without a legal form, for later bare mentions (``Apple`` of ``Apple Inc.``)."""
+    possessor: str | None = None
+    cued: bool = False
+    """The kind came from a cue word rather than the head's default."""
+
+
+def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> list[Tok]:
+    """Split ``text[start:end]`` into tokens with offsets; mark sentence starts."""
+    merged = [Tok(word, s, e, word, e) for word, s, e in raw_tokens(text, start, end)]
+    at_start = True
+    skip_i = 0
+    skips = sorted(skips)
+    for i, tok in enumerate(merged):
+        while skip_i < len(skips) and skips[skip_i][1] <= tok.start:
+            skip_i += 1
+        if skip_i < len(skips) and skips[skip_i][0] < tok.end:
+            tok.skip = True
+        first = tok.text[0]
+        tok.word = first.isalnum()
+        if tok.word:
+            text_ = tok.text
+            if text_.endswith(_APOSTROPHES) and len(text_) > 2:
+                tok.base = text_[:-2]
+                tok.base_end = tok.end - 2
+                tok.possessive = True
+            elif (
+                i + 1 < len(merged)
+                and merged[i + 1].text in ("'", "’")
+                and merged[i + 1].start == tok.end
+                and text_.endswith("s")
+                and (i + 2 >= len(merged) or merged[i + 2].start > merged[i + 1].end)
+            ):
+                tok.possessive = True
+            letters = [c for c in tok.base if c.isalpha()]
+            tok.cap = first.isupper()
+            tok.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+            tok.fold = tok.base.casefold()
+            tok.sentence_start = at_start
+            at_start = False
+        elif first in _SENTENCE_END:
+            at_start = True
+        elif first not in _TRANSPARENT:
+            at_start = False
+    return merged
+
+
+def _cap_word(tok: Tok) -> bool:
+    return tok.word and not tok.skip and (tok.cap or tok.upper)
+
+
+class _Scanner:
+    """Candidate finder over the tokens of one region."""
+
+    def __init__(self, data: OrgData, toks: list[Tok], titlecase: bool) -> None:
+        self.data = data
+        self.toks = toks
+        self.n = len(toks)
+        self.titlecase = titlecase
+        self.out: list[Candidate] = []
+
+    # -- helpers -------------------------------------------------------------------
+    def place_at(self, i: int, stop: int | None = None) -> tuple[str, int] | None:
+        """The place name starting at token ``i`` (longest) and the index after it."""
+        data = self.data
+        limit = self.n if stop is None else stop
+        best: tuple[str, int] | None = None
+        key: tuple[str, ...] = ()
+        for j in range(i, min(limit, i + data.max_place_len)):
+            tok = self.toks[j]
+            if not tok.word:
+                break
+            key = (*key, tok.fold)
+            place = data.places.get(key)
+            if place is not None:
+                best = (place, j + 1)
+            if tok.possessive:
+                break
+        return best
+
+    def is_place_word(self, i: int) -> str | None:
+        tok = self.toks[i]
+        place = self.data.places.get((tok.fold,))
+        if place is not None:
+            return place
+        if "-" in tok.base:
+            parts = tok.base.split("-")
+            found = [self.data.places.get((p.casefold(),)) for p in parts]
+            if all(found) and found[0] is not None:
+                return found[0]
+        return None
+
+    def places_in(self, first: int, last: int) -> set[str]:
+        found: set[str] = set()
+        i = first
+        while i < last:
+            hit = self.place_at(i, last)
+            if hit is None:
+                tok = self.toks[i]
+                if "-" in tok.base:
+                    for part in tok.base.split("-"):
+                        place = self.data.places.get((part.casefold(),))
+                        if place:
+                            found.add(place)
+                i += 1
+            else:
+                found.add(hit[0])
+                i = hit[1]
+        return found
+
+    def is_person_start(self, i: int) -> bool:
+        """True when a person's name seems to start at token ``i``."""
+        data = self.data
+        tok = self.toks[i]
+        if tok.base in data.given_names:
+            return True
+        if i + 1 < self.n:
+            nxt = self.toks[i + 1]
+            if (
+                _cap_word(nxt)
+                and not nxt.upper
+                and len(nxt.fold) > 4
+                and nxt.fold.endswith(data.surname_suffixes)
+                and nxt.fold not in data.heads
+            ):
+                return True
+        return False
+
+    def cue_before(self, i: int) -> bool:
+        cues = self.data.cues_before
+        words: tuple[str, ...] = ()
+        for j in range(i - 1, max(-1, i - 5), -1):
+            words = (self.toks[j].text.casefold(), *words)
+            if words in cues:
+                return True
+        return False
+
+    def cue_after(self, last: int) -> bool:
+        cues = self.data.cues_after
+        tok = self.toks[last - 1]
+        if tok.possessive:
+            return True
+        words: tuple[str, ...] = ()
+        for j in range(last, min(self.n, last + 4)):
+            words = (*words, self.toks[j].text.casefold())
+            if words in cues:
+                return True
+        return False
+
+    # -- known names -------------------------------------------------------------------
+    def known_at(self, i: int) -> None:
+        data = self.data
+        tok = self.toks[i]
+        if not tok.word or tok.skip:
+            return
+        options = data.known.get(tok.text.casefold()) or data.known.get(tok.fold)
+        if options:
+            for tokens, form, index in options:
+                last = self._match_form(i, tokens, form)
+                if last is None:
+                    continue
+                if not self._ambiguity_ok(i, last, form):
+                    continue
+                self._add_known(i, last, index, "known")
+                break
+        entry = data.acronym_entries.get(tok.base)
+        if entry is not None and tok.base not in data.not_acronyms:
+            self._add_known(i, i + 1, entry, "acronym")
+
+    def known_length(self, i: int) -> int:
+        """Number of tokens of the known name starting at ``i`` (0 if none)."""
+        tok = self.toks[i]
+        for tokens, form, _ in self.data.known.get(tok.text.casefold()) or ():
+            last = self._match_form(i, tokens, form)
+            if last is not None:
+                return last - i
+        return 0
+
+    def _match_form(self, i: int, tokens: tuple[str, ...], form: str) -> int | None:
+        toks = self.toks
+        if i + len(tokens) > self.n:
+            return None
+        for k, want in enumerate(tokens):
+            tok = toks[i + k]
+            last = k == len(tokens) - 1
+            got = tok.fold if last else tok.text.casefold()
+            if tok.skip or got != want or (tok.possessive and not last):
+                return None
+        caps = self.data.form_caps.get(form, ())
+        for k in range(1, min(len(caps), len(tokens))):
+            tok = toks[i + k]
+            if tok.text[:1].isalpha() and tok.text[:1].isupper() != caps[k]:
+                return None
+        first = toks[i]
+        if form[:1].isupper() and not first.text[:1].isupper():
+            return None
+        if form[:1].islower() and not first.text[:1].islower():
+            return None
+        letters = [c for c in form if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            written = "".join(t.base for t in toks[i : i + len(tokens)])
+            if written != "".join(form.split()):
+                return None
+        return i + len(tokens)
+
+    def _ambiguity_ok(self, i: int, last: int, form: str) -> bool:
+        data = self.data
+        first = self.toks[i]
+        if form in data.cue_only_names:
+            return self.cue_before(i) or self.cue_after(last)
+        if form not in data.common_word_names:
+            return True
+        if first.base != form:
+            return False
+        if self.cue_before(i) or self.cue_after(last):
+            return True
+        if first.sentence_start or self.titlecase:
+            return False
+        prev = self.toks[i - 1] if i > 0 else None
+        nxt = self.toks[last] if last < self.n else None
+        return not ((prev is not None and _cap_word(prev)) or (nxt is not None and _cap_word(nxt)))
+
+    def _add_known(self, first: int, last: int, index: int, source: str) -> None:
+        entry = self.data.entries[index]
+        if source == "acronym" and entry.needs_definition:
+            source = "pending"
+        end_tok = self.toks[last - 1]
+        self.out.append(
+            Candidate(
+                start=self.toks[first].start,
+                end=end_tok.base_end,
+                first=first,
+                last=last,
+                source=source,
+                kind=entry.kind,
+                entry=index,
+                acronym=entry.acronym,
+                possessor=self._possessor(first),
+            )
+        )
+
+    def _possessor(self, first: int) -> str | None:
+        if first == 0:
+            return None
+        prev = self.toks[first - 1]
+        if prev.possessive and _cap_word(prev):
+            return self.data.places.get((prev.fold,))
+        return None
+
+    # -- head nouns ------------------------------------------------------------------------
+    def left_edge(self, h: int, *, allow_lower: bool) -> int:
+        """Index of the first modifier token before the head at ``h`` (``h`` if none)."""
+        data = self.data
+        toks = self.toks
+        start = h
+        j = h - 1
+        count = 0
+        while j >= 0 and count < _MAX_LEFT:
+            tok = toks[j]
+            if _cap_word(tok) and (not tok.possessive or tok.fold in data.possessive_name_words):
+                if tok.fold in data.non_name_words:
+                    break
+                start = j
+            elif tok.text == "&" and j > 0 and _cap_word(toks[j - 1]) and start == j + 1:
+                start = j
+            else:
+                break
+            j -= 1
+            count += 1
+        if start == h and allow_lower:
+            start = self._lower_left(h)
+        if start < h and toks[start].text == "&":
+            start += 1
+        return start
+
+    def _lower_left(self, h: int) -> int:
+        data = self.data
+        toks = self.toks
+        j = h - 1
+        count = 0
+        while (
+            j >= 0
+            and count < 4
+            and toks[j].word
+            and toks[j].text.islower()
+            and toks[j].fold in data.lowercase_modifiers
+        ):
+            j -= 1
+            count += 1
+        if count == 0 or j < 0:
+            return h
+        tok = toks[j]
+        if not _cap_word(tok) or tok.possessive or tok.fold in data.non_name_words:
+            return h
+        if self.is_place_word(j) is None and tok.base not in data.acronym_entries:
+            return h
+        start = j
+        k = j - 1
+        while k >= 0 and _cap_word(toks[k]) and not toks[k].possessive and j - k < 3:
+            if toks[k].fold in data.non_name_words:
+                break
+            start = k
+            k -= 1
+        return start
+
+    def cap_sequence(self, k: int) -> int:
+        """End of the complement's capitalised words starting at ``k`` (``k`` if none)."""
+        toks = self.toks
+        j = k
+        count = 0
+        while j < self.n and count < _MAX_COMPLEMENT_WORDS:
+            tok = toks[j]
+            if _cap_word(tok) or (tok.word and tok.text[0].isdigit() and j == k):
+                if j > k and self.is_person_start(j):
+                    break
+                j += 1
+                count += 1
+                if tok.possessive:
+                    break
+                continue
+            if j > k and tok.text in ("and", "&") and self._and_continues(j):
+                j += 1
+                continue
+            if j > k and tok.text == ",":
+                after = self._comma_list(j)
+                if after > j:
+                    j = after
+                    continue
+            break
+        return j
+
+    def _and_continues(self, j: int) -> bool:
+        data = self.data
+        toks = self.toks
+        if j + 1 >= self.n:
+            return False
+        nxt = toks[j + 1]
+        if not _cap_word(nxt) or nxt.possessive or nxt.fold in data.non_name_words:
+            return False
+        if self.place_at(j + 1) is not None or self.is_person_start(j + 1):
+            return False
+        if nxt.base in data.acronym_entries or self.known_length(j + 1):
+            return False
+        for m in range(j + 1, min(self.n, j + 6)):
+            tok = toks[m]
+            if not _cap_word(tok):
+                break
+            if tok.fold in data.heads:
+                return False
+        return True
+
+    def _comma_list(self, j: int) -> int:
+        """After a comma inside a complement: the end of ``, A, B and C D`` or ``j``."""
+        toks = self.toks
+        m = j
+        items = 0
+        while m + 1 < self.n and toks[m].text == "," and items < _MAX_LIST_ITEMS:
+            tok = toks[m + 1]
+            if tok.text == "and":
+                break
+            if not self._list_item(m + 1):
+                return j
+            items += 1
+            m += 2
+        if m < self.n and toks[m].text == ",":
+            m += 1
+        if items == 0 or m >= self.n or toks[m].text != "and":
+            return j
+        if m + 1 >= self.n or not self._list_item(m + 1):
+            return j
+        end = m + 2
+        while end < self.n and _cap_word(toks[end]) and end - m < 5:
+            if toks[end].possessive:
+                end += 1
+                break
+            end += 1
+        return end
+
+    def _list_item(self, i: int) -> bool:
+        data = self.data
+        tok = self.toks[i]
+        return (
+            _cap_word(tok)
+            and not tok.possessive
+            and not tok.upper
+            and tok.fold not in data.non_name_words
+            and tok.fold not in data.heads
+            and self.place_at(i) is None
+        )
+
+    def right_edge(self, h: int) -> tuple[int, list[tuple[int, int]]]:
+        """Index after the last complement of the head at ``h``; the complements' spans."""
+        data = self.data
+        toks = self.toks
+        end = h + 1
+        complements: list[tuple[int, int]] = []
+        if toks[h].possessive:
+            return end, complements
+        for _ in range(_MAX_COMPLEMENTS):
+            k = end
+            if k >= self.n or toks[k].text not in data.connectors:
+                break
+            k += 1
+            if k < self.n and toks[k].text == "the":
+                k += 1
+            if k >= self.n or not _cap_word(toks[k]) or toks[k].fold in data.time_words:
+                break
+            stop = self.cap_sequence(k)
+            if stop <= k:
+                break
+            complements.append((k, stop))
+            end = stop
+            if toks[stop - 1].possessive:
+                break
+        return end, complements
+
+    def head_at(self, h: int) -> None:
+        data = self.data
+        toks = self.toks
+        tok = toks[h]
+        if tok.skip or not tok.word:
+            return
+        kind = data.heads.get(tok.fold)
+        if kind is None:
+            return
+        if tok.cap and not tok.upper:
+            start = self.left_edge(h, allow_lower=True)
+            end, complements = self.right_edge(h)
+            if start == h and not complements:
+                prev = toks[h - 1] if h > 0 else None
+                if prev is not None and prev.fold == "the":
+                    self._add(h, h + 1, "backref", kind, tok.fold, h)
+                return
+            self._add(start, end, "head", kind, tok.fold, h, complements)
+        elif tok.text.islower() and tok.fold in data.lowercase_heads:
+            start = self._lower_left(h)
+            if start < h:
+                end, complements = self.right_edge(h)
+                self._add(start, end, "lower", kind, tok.fold, h, complements)
+                return
+            self._lowref(h)
+        elif tok.text.islower():
+            self._lowref(h)
+
+    def _lowref(self, h: int) -> None:
+        data = self.data
+        toks = self.toks
+        if h == 0 or toks[h - 1].text.casefold() != "the":
+            return
+        if h + 1 < self.n:
+            nxt = toks[h + 1]
+            if nxt.fold in data.backref_blockers or _cap_word(nxt):
+                return
+            if nxt.text in {"-", "/"}:
+                return
+        self._add(h, h + 1, "lowref", data.heads[toks[h].fold], toks[h].fold, h)
+
+    def _add(  # noqa: PLR0917
+        self,
+        first: int,
+        last: int,
+        source: str,
+        kind: str,
+        head: str | None,
+        h: int,
+        complements: list[tuple[int, int]] | None = None,
+    ) -> None:
+        toks = self.toks
+        places = self.places_in(first, last)
+        possessor = self._possessor(first)
+        if possessor:
+            places.add(possessor)
+        cand = Candidate(
+            start=toks[first].start,
+            end=toks[last - 1].base_end,
+            first=first,
+            last=last,
+            source=source,
+            kind=kind,
+            head=head,
+            head_end=toks[h].base_end,
+            places=frozenset(places),
+            possessor=possessor,
+        )
+        if source in ("head", "lower"):
+            cand.kind, cand.cued = self.kind_for(first, last, head or "", kind)
+            before = toks[first - 1] if first > 0 else None
+            if not cand.cued and before is not None and before.text.islower():
+                context = self.data.context_kinds.get(before.text)
+                if context is not None:
+                    cand.kind, cand.cued = context, True
+        self.out.append(cand)
+
+    def kind_for(self, first: int, last: int, head: str, default: str) -> tuple[str, bool]:
+        """The kind of a head-based name: cues in the name, else the head's default."""
+        data = self.data
+        words = [t.fold for t in self.toks[first:last]]
+        for tok in self.toks[first:last]:
+            entry = data.acronym_entries.get(tok.base)
+            if (
+                entry is not None
+                and data.entries[entry].kind == "intergovernmental"
+                and head in data.intergovernmental_heads
+            ):
+                return "intergovernmental", True
+        grams = {
+            tuple(words[i : i + size])
+            for size in range(1, data.max_cue_len + 1)
+            for i in range(len(words) - size + 1)
+        }
+        hits = sorted({index for gram in grams for index in data.cue_index.get(gram, ())})
+        for index in hits:
+            cue = data.kind_cues[index]
+            if default not in cue.from_kinds:
+                continue
+            if cue.heads is not None and head not in cue.heads:
+                continue
+            if head in cue.unless_heads:
+                continue
+            if cue.requires is not None and not any(w in grams for w in cue.requires):
+                continue
+            return cue.kind, True
+        return default, False
+
+    # -- legal forms -------------------------------------------------------------------------
+    def legal_at(self, i: int) -> None:
+        data = self.data
+        toks = self.toks
+        tok = toks[i]
+        if tok.skip or not tok.word:
+            return
+        norm = tok.base.replace(".", "").casefold()
+        if norm in data.legal_suffixes and i > 0 and (tok.cap or tok.upper or tok.base == "plc"):
+            j = i - 1
+            quoted = toks[j].text in _QUOTES
+            if quoted:
+                j -= 1
+            if (
+                j >= 0
+                and _cap_word(toks[j])
+                and not toks[j].possessive
+                and toks[j].base.replace(".", "").casefold() not in data.legal_suffixes
+            ):
+                self._suffix_name(i, j, quoted=quoted)
+                return
+        if tok.base in data.legal_prefixes and i + 1 < self.n:
+            self._prefix_name(i)
+
+    def _suffix_name(self, i: int, j: int, *, quoted: bool) -> None:
+        """A company name ending in the legal form at ``i``; ``j`` is its last word."""
+        toks = self.toks
+        if quoted:
+            start = j
+            while start > 0 and _cap_word(toks[start - 1]) and j - start < 6:
+                start -= 1
+        else:
+            start = self.left_edge(j + 1, allow_lower=False)
+        if start > j:
+            return
+        self.out.append(
+            Candidate(
+                start=toks[start].start,
+                end=toks[i].base_end,
+                first=start,
+                last=i + 1,
+                source="suffix",
+                kind="company",
+                head_end=toks[start].start,
+                places=frozenset(self.places_in(start, j + 1)),
+                core=tuple(t.base for t in toks[start : j + 1]),
+            )
+        )
+
+    def _prefix_name(self, i: int) -> None:
+        """A company name after the legal form at ``i`` (``OJSC Gazprom``)."""
+        data = self.data
+        toks = self.toks
+        k = i + 1
+        quoted = toks[k].text in _QUOTES
+        if quoted:
+            k += 1
+        if k >= self.n or not _cap_word(toks[k]):
+            return
+        end = k
+        while end < self.n and _cap_word(toks[end]) and end - k < 6:
+            if toks[end].fold in data.non_name_words or (end > k and self.is_person_start(end)):
+                break
+            end += 1
+            if toks[end - 1].possessive:
+                break
+        if end == k:
+            return
+        last = end
+        if quoted and last < self.n and toks[last].text in _QUOTES:
+            last += 1
+        self.out.append(
+            Candidate(
+                start=toks[i].start,
+                end=toks[last - 1].base_end,
+                first=i,
+                last=last,
+                source="suffix",
+                kind="company",
+                head_end=toks[k].start,
+                places=frozenset(self.places_in(k, end)),
+                core=tuple(t.base for t in toks[k:end]),
+            )
+        )
+
+    # -- acronym definitions ---------------------------------------------------------------
+    def definitions(self) -> None:
+        """Attach ``(ACR)`` after a name to it, and ``ACR (Full Name)`` the other way."""
+        toks = self.toks
+        by_last = {c.last: c for c in self.out if c.source in ("head", "known", "suffix")}
+        for cand in list(by_last.values()):
+            k = cand.last
+            if k + 2 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
+                acr = toks[k + 1]
+                if _looks_acronym(acr.base) and _fits(acr.base, toks, cand):
+                    cand.acronym = acr.base
+                    self.out.append(
+                        Candidate(
+                            start=acr.start,
+                            end=acr.base_end,
+                            first=k + 1,
+                            last=k + 2,
+                            source="defined",
+                            kind=cand.kind,
+                            acronym=acr.base,
+                        )
+                    )
+
+
+def _looks_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    uppers = sum(1 for c in letters if c.isupper())
+    return 2 <= len(text) <= 12 and text[0].isupper() and uppers >= 2 and uppers * 2 >= len(letters)
+
+
+def _fits(acronym: str, toks: list[Tok], cand: Candidate) -> bool:
+    initials = {t.base[0].casefold() for t in toks[cand.first : cand.last] if t.word}
+    return acronym[0].casefold() in initials
+
+
+def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candidate]:
+    """All candidates of one region's tokens, before overlaps are resolved."""
+    scanner = _Scanner(data, toks, titlecase)
+    for i in range(len(toks)):
+        scanner.known_at(i)
+        scanner.head_at(i)
+        scanner.legal_at(i)
+    scanner.definitions()
+    return scanner.out

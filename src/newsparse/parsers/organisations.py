@@ -1,0 +1,444 @@
+"""Find, name, merge and classify the organisations an article mentions.
+
+The parser reads the body paragraphs, the header lines that credit a source (the
+``(MENAFN- AzerNews)`` line) and signature lines; it skips boilerplate footers, links and
+``By ...`` bylines. In each region a token scanner (:mod:`._orgs_scan`) proposes candidate
+names; overlaps are resolved (the longest name wins, but an organisation named inside the
+``of``-complement of another, ``Expert Council of the Baku Network``, is kept as well);
+then mentions are merged into organisations:
+
+* by known entry (``Kremlin``, ``OSCE``, ``Trend``) and by acronym (``CEC`` after
+  ``Central Election Commission (CEC)``);
+* by normalised name and by content words, when place words agree
+  (``Foreign Ministry`` / ``Ministry of Foreign Affairs``, ``Azerbaijan's Economy
+  Ministry`` / ``Azerbaijani Economy Ministry``);
+* references back: ``the Commission`` joins the latest commission named before it, ``the
+  ministry`` joins the only ministry of the article.
+
+Each organisation comes out once, under the fullest name the article gives, with its kind,
+acronym, other forms and every mention with offsets into the original text.
+
+>>> import newsparse
+>>> article = newsparse.parse(
+...     "Russia's Central Election Commission (CEC) published the results. "
+...     "The CEC said turnout was high, the Kremlin said."
+... )
+>>> [(o.name, o.acronym, o.kind, len(o.mentions)) for o in article.organisations]
+[('Central Election Commission', 'CEC', 'government', 2), ('Kremlin', None, 'government', 1)]
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import cast
+
+import attrs
+import regex
+
+from .._draft import Draft
+from .._model import Organisation, OrganisationKind, Span
+from ._orgs_data import OrgData, org_data, split_tokens
+from ._orgs_scan import Candidate, Tok, scan_region, tokenize
+
+__all__ = ["find_organisations"]
+
+# A line-initial byline: "By Trend", "date 2019-10-06 By Reuters Staff". Bounded runs only.
+_BYLINE = regex.compile(
+    r"^[^\S\n]{0,20}(?:date[^\S\n]{1,5}\S{1,30}[^\S\n]{1,5})?"
+    r"(By[^\S\n]{1,5}\p{Lu}[^\n]{0,100}+)$",
+    regex.MULTILINE,
+)
+_BLANK = regex.compile(r"\n[^\S\n]{0,200}+\n")
+_PRIORITY = {
+    "known": 0,
+    "acronym": 0,
+    "defined": 0,
+    "suffix": 1,
+    "head": 2,
+    "lower": 2,
+    "backref": 3,
+    "lowref": 3,
+}
+_CONTAINERS = frozenset({"head", "lower"})
+_REFS = frozenset({"backref", "lowref"})
+_STOP = frozenset({"of", "for", "on", "the", "and", "&", "affairs", "de"})
+
+
+@attrs.define
+class _Region:
+    start: int
+    end: int
+    line: bool
+
+
+@attrs.define
+class _Group:
+    mentions: list[Candidate] = attrs.field(factory=list)
+    entry: int | None = None
+    acronym: str | None = None
+    heads: set[str] = attrs.field(factory=set)
+    places: set[str] = attrs.field(factory=set)
+    keys: set[str] = attrs.field(factory=set)
+    cores: set[frozenset[str]] = attrs.field(factory=set)
+
+
+def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(start, end)]
+    for hs, he in holes:
+        if he <= start or hs >= end:
+            continue
+        nxt = []
+        for s, e in pieces:
+            if he <= s or hs >= e:
+                nxt.append((s, e))
+                continue
+            if s < hs:
+                nxt.append((s, hs))
+            if he < e:
+                nxt.append((he, e))
+        pieces = nxt
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _regions(draft: Draft) -> list[_Region]:
+    text = draft.text
+    boilerplate = [(b.start, b.end) for b in draft.boilerplate]
+    bylines = [m.span(1) for m in _BYLINE.finditer(text)]
+    holes = sorted(boilerplate + bylines)
+    regions: list[_Region] = []
+    covered: list[tuple[int, int]] = []
+    if draft.paragraphs:
+        blocks = [(p.start, p.end) for p in draft.paragraphs]
+    else:
+        blocks = []
+        pos = draft.body_start
+        stop = draft.body_end
+        for match in _BLANK.finditer(text, pos, stop):
+            blocks.append((pos, match.start()))
+            pos = match.end()
+        blocks.append((pos, stop))
+    for start, end in blocks:
+        covered.append((start, end))
+        for s, e in _spans_minus(start, end, holes):
+            regions.append(_Region(s, e, line=False))
+    outside = sorted(covered + holes)
+    for line in draft.lines:
+        if line.is_blank:
+            continue
+        for s, e in _spans_minus(line.start, line.end, outside):
+            if text[s:e].strip():
+                regions.append(_Region(s, e, line=True))
+    regions.sort(key=lambda r: r.start)
+    return regions
+
+
+def _titlecase(toks: list[Tok]) -> bool:
+    words = [t for t in toks if t.word and t.text[0].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.cap)
+    return caps * 10 >= len(words) * 7
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    return " ".join(split_tokens(text.replace(".", "").replace("’", "'")))
+
+
+def _excluded(data: OrgData, cand: Candidate, toks: list[Tok]) -> bool:
+    """True for head-based names that are not organisations (countries, competitions)."""
+    words = [t.fold for t in toks[cand.first : cand.last]]
+    for i in range(len(words)):
+        if " ".join(words[i:]) in data.exclusion_names and not any(
+            w in data.connectors for w in words[:i]
+        ):
+            return True
+    if cand.head in data.state_heads:
+        others = [t for t in toks[cand.first : cand.last] if t.fold not in ("of", "the")]
+        rest = [t for t in others if t.fold != cand.head]
+        if all(data.places.get((t.fold,)) is not None for t in rest):
+            return True
+    return False
+
+
+def _descriptor_of_known(
+    data: OrgData, cand: Candidate, known: dict[int, list[Candidate]], toks: list[Tok]
+) -> bool:
+    """True when ``cand`` is a known name plus generic words (``Reuters News Agency``)."""
+    for other in known.get(cand.first, ()):
+        if other.last < cand.last:
+            rest = tuple(t.fold for t in toks[other.last : cand.last])
+            if rest in data.descriptors:
+                return True
+    return False
+
+
+def _resolve(data: OrgData, cands: list[Candidate], toks: list[Tok]) -> list[Candidate]:
+    known: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        if cand.source in ("known", "acronym"):
+            known.setdefault(cand.first, []).append(cand)
+    kept: list[Candidate] = []
+    for cand in cands:
+        if cand.source == "pending":
+            continue
+        if cand.source in _CONTAINERS and (
+            _excluded(data, cand, toks) or _descriptor_of_known(data, cand, known, toks)
+        ):
+            continue
+        kept.append(cand)
+    kept.sort(key=lambda c: (-(c.last - c.first), _PRIORITY[c.source], c.first))
+    accepted: list[Candidate] = []
+    owners: dict[int, list[Candidate]] = {}
+    for cand in kept:
+        overlapping = list(
+            {id(a): a for i in range(cand.first, cand.last) for a in owners.get(i, ())}.values()
+        )
+        if overlapping and not all(
+            a.source in _CONTAINERS
+            and cand.source not in _REFS
+            and cand.start >= a.head_end
+            and cand.end <= a.end
+            and cand.first > a.first
+            for a in overlapping
+        ):
+            continue
+        for container in overlapping:
+            if not container.cued and cand.kind != "other":
+                container.kind = cand.kind
+        accepted.append(cand)
+        for i in range(cand.first, cand.last):
+            owners.setdefault(i, []).append(cand)
+    accepted.sort(key=lambda c: c.start)
+    return accepted
+
+
+def _head_of(data: OrgData, words: tuple[str, ...]) -> str | None:
+    head = None
+    for word in words:
+        if word in data.connectors:
+            break
+        if word in data.heads:
+            head = word
+    return head
+
+
+def _core(data: OrgData, words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _STOP and (w,) not in data.places)
+
+
+class _Merger:
+    """Groups mentions into organisations; every look-up goes through an index."""
+
+    def __init__(self, data: OrgData, text: str) -> None:
+        self.data = data
+        self.text = text
+        self.groups: list[_Group] = []
+        self.by_entry: dict[int, _Group] = {}
+        self.by_acronym: dict[str, _Group] = {}
+        self.by_key: dict[str, _Group] = {}
+        self.by_core: dict[frozenset[str], list[_Group]] = {}
+        self.by_head: dict[str, list[_Group]] = {}
+
+    def name_of(self, cand: Candidate) -> str:
+        return _norm(self.text[cand.start : cand.end])
+
+    def find(self, cand: Candidate, name: str) -> _Group | None:
+        if cand.entry is not None and cand.entry in self.by_entry:
+            return self.by_entry[cand.entry]
+        if cand.acronym is not None and cand.source in ("acronym", "defined"):
+            found = self.by_acronym.get(cand.acronym)
+            if found is not None:
+                return found
+        found = self.by_key.get(_key(name))
+        if found is not None:
+            return found
+        core = _core(self.data, split_tokens(name))
+        if len(core) >= 2 or (core and cand.source == "known"):
+            for group in reversed(self.by_core.get(core, ())):
+                if not cand.places or not group.places or cand.places <= group.places:
+                    return group
+        return None
+
+    def add(self, cand: Candidate) -> _Group:
+        name = self.name_of(cand)
+        group = self.find(cand, name)
+        if group is None:
+            group = _Group()
+            self.groups.append(group)
+        self.attach(group, cand, name)
+        return group
+
+    def attach(self, group: _Group, cand: Candidate, name: str) -> None:
+        data = self.data
+        group.mentions.append(cand)
+        if cand.entry is not None and group.entry is None:
+            group.entry = cand.entry
+            self.by_entry.setdefault(cand.entry, group)
+        if cand.acronym is not None and group.acronym is None:
+            group.acronym = cand.acronym
+            self.by_acronym.setdefault(cand.acronym, group)
+        if cand.source in _REFS:
+            return
+        words = split_tokens(name)
+        keys = [_key(name)]
+        if cand.core:
+            keys.append(_key(" ".join(cand.core)))
+        for key in keys:
+            group.keys.add(key)
+            self.by_key[key] = group
+        core = _core(data, words)
+        if core and core not in group.cores:
+            group.cores.add(core)
+            self.by_core.setdefault(core, []).append(group)
+        group.places |= cand.places
+        heads = {cand.head or _head_of(data, words)}
+        if cand.entry is not None:
+            heads.add(_head_of(data, split_tokens(data.entries[cand.entry].name)))
+        for head in heads:
+            if head and head not in group.heads:
+                group.heads.add(head)
+                self.by_head.setdefault(head, []).append(group)
+
+    def organisation(self, group: _Group) -> Organisation:
+        data = self.data
+        text = self.text
+        named = [m for m in group.mentions if m.source not in _REFS]
+        entry = data.entries[group.entry] if group.entry is not None else None
+        acronym = group.acronym
+
+        def rank(m: Candidate) -> tuple[int, int, int, int]:
+            form = self.name_of(m)
+            is_acronym = form == acronym or (m.source in ("acronym", "defined"))
+            canonical = entry is not None and form == entry.name
+            return (0 if is_acronym else 1, len(split_tokens(form)), int(canonical), -m.start)
+
+        best = max(named, key=rank)
+        name = self.name_of(best)
+        kind = cast("OrganisationKind", entry.kind if entry is not None else best.kind)
+        seen = {name.casefold()}
+        aliases: list[str] = []
+        mentions: list[Span] = []
+        taken: set[tuple[int, int]] = set()
+        for m in sorted(group.mentions, key=lambda m: m.start):
+            if (m.start, m.end) in taken:
+                continue
+            taken.add((m.start, m.end))
+            mentions.append(Span(text[m.start : m.end], m.start, m.end))
+            form = self.name_of(m)
+            if m.source != "lowref" and form.casefold() not in seen:
+                seen.add(form.casefold())
+                aliases.append(form)
+        if acronym and acronym.casefold() not in seen:
+            seen.add(acronym.casefold())
+            aliases.append(acronym)
+        return Organisation(
+            name=name, kind=kind, acronym=acronym, aliases=aliases, mentions=mentions
+        )
+
+
+def _covered(groups: list[_Group]) -> set[int]:
+    return {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+
+
+def _second_pass(
+    merger: _Merger,
+    scanned: list[tuple[list[Tok], list[Candidate]]],
+    pending: list[Candidate],
+) -> None:
+    """Bare acronyms and company names met again after the article defined them."""
+    covered = _covered(merger.groups)
+    for cand in pending:
+        if cand.start in covered or cand.end - 1 in covered:
+            continue
+        group = merger.by_entry.get(cand.entry) if cand.entry is not None else None
+        if group is None and cand.acronym is not None:
+            group = merger.by_acronym.get(cand.acronym)
+        if group is not None:
+            merger.attach(group, cand, merger.name_of(cand))
+    acronyms = dict(merger.by_acronym)
+    cores: dict[str, list[tuple[tuple[str, ...], _Group]]] = {}
+    for group in merger.groups:
+        for m in group.mentions:
+            if m.core:
+                cores.setdefault(m.core[0], []).append((m.core, group))
+    if not acronyms and not cores:
+        return
+    covered = _covered(merger.groups)
+    for toks, _ in scanned:
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.word or tok.skip or tok.start in covered or tok.end - 1 in covered:
+                i += 1
+                continue
+            owner = acronyms.get(tok.base)
+            if owner is not None:
+                merger.attach(
+                    owner,
+                    Candidate(tok.start, tok.base_end, i, i + 1, "defined", acronym=tok.base),
+                    tok.base,
+                )
+                i += 1
+                continue
+            size = 1
+            for core, group in cores.get(tok.base, ()) if tok.cap else ():
+                size = len(core)
+                if tuple(t.base for t in toks[i : i + size]) == core:
+                    end = toks[i + size - 1].base_end
+                    merger.attach(group, Candidate(tok.start, end, i, i + size, "known"), core[0])
+                    break
+                size = 1
+            i += size
+
+
+def _back_references(merger: _Merger, refs: list[Candidate]) -> None:
+    """Attach ``the Commission`` / ``the ministry`` to the organisation they refer to."""
+    starts: dict[int, list[int]] = {}
+    for group in merger.groups:
+        starts[id(group)] = sorted(m.start for m in group.mentions if m.source not in _REFS)
+    for ref in sorted(refs, key=lambda c: c.start):
+        candidates = merger.by_head.get(ref.head or "", [])
+        if ref.source == "lowref" and len(candidates) != 1:
+            continue
+        best: _Group | None = None
+        best_start = -1
+        for group in candidates[-50:]:
+            group_starts = starts[id(group)]
+            k = bisect.bisect_left(group_starts, ref.start)
+            if k and group_starts[k - 1] > best_start:
+                best, best_start = group, group_starts[k - 1]
+        if best is not None:
+            best.mentions.append(ref)
+
+
+def find_organisations(draft: Draft) -> None:
+    """Fill ``draft.organisations`` with every organisation the article names."""
+    data = org_data(draft.lexicon)
+    text = draft.text
+    skips = [(link.start, link.end) for link in draft.links]
+    scanned: list[tuple[list[Tok], list[Candidate]]] = []
+    for region in _regions(draft):
+        toks = tokenize(text, region.start, region.end, skips)
+        if not toks:
+            continue
+        cands = scan_region(data, toks, region.line and _titlecase(toks))
+        scanned.append((toks, cands))
+    merger = _Merger(data, text)
+    refs: list[Candidate] = []
+    pending: list[Candidate] = []
+    for toks, cands in scanned:
+        pending.extend(c for c in cands if c.source == "pending")
+        for cand in _resolve(data, cands, toks):
+            if cand.source in _REFS:
+                refs.append(cand)
+            else:
+                merger.add(cand)
+    _second_pass(merger, scanned, pending)
+    _back_references(merger, refs)
+    organisations = [merger.organisation(g) for g in merger.groups if g.mentions]
+    organisations.sort(key=lambda o: o.mentions[0].start)
+    draft.organisations.extend(organisations)
