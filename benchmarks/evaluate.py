@@ -219,6 +219,8 @@ class Tally:
 
     header_right: dict[str, int] = field(default_factory=dict)
     header_total: dict[str, int] = field(default_factory=dict)
+    header_set_right: int = 0  # fields whose gold value is not null / empty
+    header_set_total: int = 0
     first_right: int = 0
     last_right: int = 0
     body_total: int = 0
@@ -239,6 +241,7 @@ class Tally:
     org_fn: int = 0
     articles: int = 0
     errors: int = 0
+    sections: set[str] = field(default_factory=set)  # sections actually scored
     seconds: float = 0.0
     failures: dict[str, list[str]] = field(default_factory=dict)
 
@@ -379,8 +382,11 @@ def score_header(tally: Tally, case: Case, pred: Prediction) -> None:
             continue
         got = pred.header.get(key)
         tally.header_total[key] = tally.header_total.get(key, 0) + 1
+        is_set = bool(want) and not (isinstance(want, list) and None in want)
+        tally.header_set_total += is_set
         if header_value_ok(key, got, want):
             tally.header_right[key] = tally.header_right.get(key, 0) + 1
+            tally.header_set_right += is_set
         else:
             tally.fail(case.name, "header", f"{key}: got {got!r}, want {want!r}")
 
@@ -407,8 +413,10 @@ def evaluate(
         if "body" in case.gold and "body" in pred.supports:
             score_body(tally, case, pred)
         if "quotes" in case.gold and "quotes" in pred.supports:
+            tally.sections.add("quotes")
             score_quotes(tally, case, pred)
         if "organisations" in case.gold and "organisations" in pred.supports:
+            tally.sections.add("organisations")
             score_organisations(tally, case, pred)
     return tally
 
@@ -435,6 +443,7 @@ def summary(tally: Tally) -> dict[str, Any]:
         )
     header_right = sum(tally.header_right.values())
     out["header.all_fields"] = _ratio(header_right, sum(tally.header_total.values()))
+    out["header.fields_with_a_value"] = _ratio(tally.header_set_right, tally.header_set_total)
     out["body.first_paragraph"] = _ratio(tally.first_right, tally.body_total)
     out["body.last_paragraph"] = _ratio(tally.last_right, tally.body_total)
     out["body.boilerplate_removed"] = _ratio(tally.boiler_removed, tally.boiler_total)
@@ -448,10 +457,18 @@ def summary(tally: Tally) -> dict[str, Any]:
     out["quotes.recall_direct"] = _ratio(tally.direct_tp, tally.direct_total)
     out["quotes.speaker_strict"] = _ratio(tally.speaker_strict, tally.speaker_total)
     out["quotes.speaker_lenient"] = _ratio(tally.speaker_lenient, tally.speaker_total)
-    out["quotes.counts"] = f"tp={tally.quote_tp} fp={tally.quote_fp} fn={tally.quote_fn}"
+    out["quotes.counts"] = (
+        f"tp={tally.quote_tp} fp={tally.quote_fp} fn={tally.quote_fn}"
+        if "quotes" in tally.sections
+        else None
+    )
     p, r, f = _prf(tally.org_tp, tally.org_fp, tally.org_fn)
     out |= {"orgs.precision": p, "orgs.recall": r, "orgs.f1": f}
-    out["orgs.counts"] = f"tp={tally.org_tp} fp={tally.org_fp} fn={tally.org_fn}"
+    out["orgs.counts"] = (
+        f"tp={tally.org_tp} fp={tally.org_fp} fn={tally.org_fn}"
+        if "organisations" in tally.sections
+        else None
+    )
     out["articles_per_second"] = tally.articles / tally.seconds if tally.seconds else None
     return out
 
