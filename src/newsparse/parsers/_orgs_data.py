@@ -146,6 +146,7 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    standalone_heads: frozenset[str]
     context_kinds: Mapping[str, str]
     given_names: frozenset[str]
     surname_suffixes: tuple[str, ...]
@@ -358,6 +359,7 @@ def _build(lexicon: Lexicon) -> OrgData:
             str(k).casefold(): _kind(v, f"org_heads.context_kinds[{k!r}]")
             for k, v in dict(heads_data.get("context_kinds", {})).items()
         },
+        standalone_heads=_fold(_strings(heads_data.get("standalone_heads"), "standalone_heads")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -302,6 +302,10 @@ class _Scanner:
         if source == "acronym" and entry.needs_definition:
             source = "pending"
         end_tok = self.toks[last - 1]
+        possessor = self._possessor(first)
+        places = self.places_in(first, last)
+        if possessor:
+            places.add(possessor)
         self.out.append(
             Candidate(
                 start=self.toks[first].start,
@@ -312,7 +316,8 @@ class _Scanner:
                 kind=entry.kind,
                 entry=index,
                 acronym=entry.acronym,
-                possessor=self._possessor(first),
+                places=frozenset(places),
+                possessor=possessor,
             )
         )
 
@@ -369,7 +374,10 @@ class _Scanner:
         tok = toks[j]
         if not _cap_word(tok) or tok.possessive or tok.fold in data.non_name_words:
             return h
-        if self.is_place_word(j) is None and tok.base not in data.acronym_entries:
+        parts = tok.base.split("-")
+        if not all(
+            data.places.get((p.casefold(),)) is not None or p in data.acronym_entries for p in parts
+        ):
             return h
         start = j
         k = j - 1
@@ -505,7 +513,9 @@ class _Scanner:
             end, complements = self.right_edge(h)
             if start == h and not complements:
                 prev = toks[h - 1] if h > 0 else None
-                if prev is not None and prev.fold == "the":
+                if (prev is not None and prev.fold == "the") or (
+                    tok.fold in data.standalone_heads and not tok.sentence_start
+                ):
                     self._add(h, h + 1, "backref", kind, tok.fold, h)
                 return
             self._add(start, end, "head", kind, tok.fold, h, complements)
@@ -573,13 +583,14 @@ class _Scanner:
         data = self.data
         words = [t.fold for t in self.toks[first:last]]
         for tok in self.toks[first:last]:
-            entry = data.acronym_entries.get(tok.base)
-            if (
-                entry is not None
-                and data.entries[entry].kind == "intergovernmental"
-                and head in data.intergovernmental_heads
-            ):
-                return "intergovernmental", True
+            for part in tok.base.split("-"):
+                entry = data.acronym_entries.get(part)
+                if (
+                    entry is not None
+                    and data.entries[entry].kind == "intergovernmental"
+                    and head in data.intergovernmental_heads
+                ):
+                    return "intergovernmental", True
         grams = {
             tuple(words[i : i + size])
             for size in range(1, data.max_cue_len + 1)

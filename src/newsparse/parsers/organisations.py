@@ -257,9 +257,9 @@ class _Merger:
         if found is not None:
             return found
         core = _core(self.data, split_tokens(name))
-        if len(core) >= 2 or (core and cand.source == "known"):
+        if len(core) >= 2:
             for group in reversed(self.by_core.get(core, ())):
-                if not cand.places or not group.places or cand.places <= group.places:
+                if not cand.places or not group.places or cand.places == group.places:
                     return group
         return None
 
@@ -413,6 +413,9 @@ def _back_references(merger: _Merger, refs: list[Candidate]) -> None:
                 best, best_start = group, group_starts[k - 1]
         if best is not None:
             best.mentions.append(ref)
+        elif ref.source == "backref" and ref.head in merger.data.standalone_heads:
+            group = merger.add(attrs.evolve(ref, source="head"))
+            starts[id(group)] = sorted(m.start for m in group.mentions)
 
 
 def find_organisations(draft: Draft) -> None:
