@@ -34,6 +34,7 @@ __all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
 
 _SENTENCE_END = regex.compile(r"[.!?…:][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
 _STRONG_END = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
+_BULLETS = "•·▪►◦‣"
 _OPENERS = "\"“«„'‘—–-•*"
 _EMAIL_OR_PHONE = regex.compile(r"@|\d[\d\s().-]{6,}|https?://|www\.")
 _ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -119,6 +120,8 @@ def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
 # -- boilerplate ----------------------------------------------------------------------
 def _weak(text: str) -> bool:
     """A short line that is no sentence of article text (a name, address, headline)."""
+    if (text[:1] in _BULLETS or text.endswith(("...", "…"))) and len(text) <= 400:
+        return True  # an item or a truncated teaser of a list of links
     if len(text) > 150:
         return False
     if _EMAIL_OR_PHONE.search(text):
@@ -221,7 +224,10 @@ def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, 
     if end - start > 60:
         return
     index = agency_index(draft.lexicon)
-    name = index.lookup(draft.text[start:end])
+    content = draft.text[start:end].strip(" /()[]")
+    if content[:3].casefold() == "by ":
+        content = content[3:]
+    name = index.lookup(content)
     if name is not None:
         found.append((start, end, "source"))
         if draft.header.agency is None and index.kinds.get(name) != "aggregator":

@@ -46,6 +46,7 @@ _SEPARATORS = regex.compile(r"[\s|,;·•–—-]{0,6}")
 _TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"”’»]?\s{1,3}[\"“«]?\p{Lu}")
 _AGENCY_TAIL = regex.compile(r"(?:\s{0,3}[,|/–—-]\s{0,3}|\s{1,3})([^,|/–—-]{1,60})$")
 _QUOTES = "\"'“”‘’«»„"
+_GLUED_BY = regex.compile(r"(\S.{0,60}?)\s{0,2}(?:By|BY)\s{1,3}(\p{Lu}.{1,100})")
 _BRACKET = regex.compile(r"[\[(]\s{0,3}")
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
@@ -73,6 +74,7 @@ class _Reader:
         self.dateline_seen = False
         self.pending_time: tuple[str, str, str] | None = None
         self.headline_raw: str | None = None
+        self.displaced: list[str] = []
 
     # -- recording -----------------------------------------------------------------
     def set_date(self, found: DateFound, offset: int) -> None:
@@ -369,7 +371,18 @@ class _Reader:
         header = self.header
         normal = _normal(text)
         if header.headline is not None:
-            return normal in (header.headline, self.headline_raw)
+            if normal in (header.headline, self.headline_raw):
+                return True
+            # "Online Payment" then the real title and its date: the title is the line
+            # that the date line follows.
+            if not (
+                header.published is None
+                and following
+                and title_like(normal)
+                and read_date_line(following, self.lexicon, self.today) is not None
+            ):
+                return False
+            self.displaced.append(header.headline)
         if self.byline_seen or self.dateline_seen or not title_like(normal, following):
             return False
         slug = self.agencies.headline_prefix.match(normal)
@@ -433,6 +446,11 @@ def parse_byline(
             return names.split_names(match.group("names")), match.group("agency")
     if agencies.lookup(rest):
         return [], rest
+    glued = _GLUED_BY.match(rest)
+    if glued is not None and agencies.lookup(glued.group(1)):
+        # scraped "By AzernewsBy Nazrin Abdul": the outlet's credit, then the author's
+        found = names.split_names(glued.group(2))
+        return (found, glued.group(1)) if found else None
     agency = None
     role = names.byline_role.search(rest)
     if role is not None:
@@ -513,8 +531,22 @@ def parse_header(draft: Draft) -> None:
     for start, end, kind in skipped:
         if end <= draft.body_start:
             draft.add_boilerplate(kind, start, end)
+    _report_displaced(reader, draft)
     if header.agency is None:
         _self_credit(reader, draft)
+
+
+def _report_displaced(reader: _Reader, draft: Draft) -> None:
+    """Lines first taken for the headline and then displaced by it are page furniture."""
+    if not reader.displaced or draft.header.start is None:
+        return
+    text = draft.text
+    for line in draft.lines[: MAX_LINES * 8]:
+        if line.start >= draft.body_start:
+            break
+        start, end = line.strip_span()
+        if _normal(text[start:end]) in reader.displaced:
+            draft.add_boilerplate("navigation", start, end)
 
 
 def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
