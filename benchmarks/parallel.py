@@ -1,0 +1,56 @@
+"""Speed-up of ``newsparse.parse_many`` with 2 worker processes over 1.
+
+Run from the repository root::
+
+    python benchmarks/parallel.py
+    python benchmarks/parallel.py --articles 20000 --workers 1 2 4
+
+The seeds and fixtures are replicated to ``--articles`` articles and fed to
+``parse_many`` as a generator (never a list). Each worker count is timed end to end,
+pool start-up included; results are consumed as dicts (``as_dict=True``, what a JSON
+Lines writer needs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from _common import corpus_texts, replicated
+
+
+def main(argv: list[str] | None = None) -> int:
+    cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    cli.add_argument("--articles", type=int, default=10_000)
+    cli.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    cli.add_argument("--chunksize", type=int, default=32)
+    args = cli.parse_args(argv)
+
+    import newsparse
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    texts = corpus_texts()
+    print(f"{cpus} CPUs available; {args.articles:,} articles from {len(texts)} texts")
+    print(f"{'workers':>8}{'seconds':>10}{'articles/s':>12}{'speed-up':>10}")
+    base = None
+    for workers in args.workers:
+        started = time.perf_counter()
+        count = 0
+        for _ in newsparse.parse_many(
+            replicated(texts, args.articles),
+            workers=workers,
+            chunksize=args.chunksize,
+            as_dict=True,
+        ):
+            count += 1
+        seconds = time.perf_counter() - started
+        assert count == args.articles
+        base = base or seconds
+        print(f"{workers:>8}{seconds:>10.2f}{count / seconds:>12,.0f}{base / seconds:>10.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
