@@ -200,7 +200,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
     cases = evaluate.load_cases(
-        corpus=not args.no_corpus, seeds=args.seeds, fixtures=args.fixtures, only=args.only
+        corpus=not args.no_corpus,
+        seeds=args.seeds,
+        fixtures=args.fixtures,
+        only=args.only,
+        folders=args.corpus,
     )
     if not cases:
         parser.error("no articles selected")

@@ -63,12 +63,22 @@ class Case:
 
 
 def load_cases(
-    *, corpus: bool = True, seeds: bool = False, fixtures: bool = False, only: str | None = None
+    *,
+    corpus: bool = True,
+    seeds: bool = False,
+    fixtures: bool = False,
+    only: str | None = None,
+    folders: Sequence[Path] = (),
 ) -> list[Case]:
-    """Read the evaluation sets asked for, in a stable order."""
+    """Read the evaluation sets asked for, in a stable order.
+
+    ``folders`` are further corpora in the same layout (``<name>.txt`` + ``<name>.json``).
+    """
     pairs: list[tuple[str, Path, Path]] = []
     if corpus:
         pairs += [("corpus", j.with_suffix(".txt"), j) for j in sorted(CORPUS.glob("*.json"))]
+    for folder in folders:
+        pairs += [(folder.name, j.with_suffix(".txt"), j) for j in sorted(folder.glob("*.json"))]
     if seeds:
         pairs += [("seeds", t, g) for t, g in goldcheck.seed_cases()]
     if fixtures:
@@ -515,6 +525,39 @@ def sets_label(cases: Iterable[Case]) -> str:
     return " ".join(f"{k}={v}" for k, v in counts.items())
 
 
+def group_of(name: str) -> str:
+    """The family of an article: its name without the trailing ``_<number>``."""
+    stem = name.rsplit("/", 1)[-1]
+    head, _, tail = stem.rpartition("_")
+    return head if head and tail.isdigit() else stem
+
+
+def print_groups(
+    cases: Sequence[Case], predict: Callable[[Case], Prediction], out: Any = None
+) -> None:
+    """One compact row per family of articles (reuters, ap, trend ...)."""
+    stream = out or sys.stdout
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        groups.setdefault(group_of(case.name), []).append(case)
+    print(
+        f"{'group':<18}{'n':>3}{'header':>10}{'body':>9}{'quotes tp/fn/fp':>17}"
+        f"{'speaker':>9}{'orgs tp/fn/fp':>15}",
+        file=stream,
+    )
+    for group, members in sorted(groups.items()):
+        t = evaluate(members, predict)
+        header = f"{sum(t.header_right.values())}/{sum(t.header_total.values())}"
+        body = f"{t.first_right + t.last_right}/{2 * t.body_total}"
+        quotes = f"{t.quote_tp}/{t.quote_fn}/{t.quote_fp}"
+        speaker = f"{t.speaker_strict}/{t.speaker_total}"
+        orgs = f"{t.org_tp}/{t.org_fn}/{t.org_fp}"
+        print(
+            f"{group:<18}{len(members):>3}{header:>10}{body:>9}{quotes:>17}{speaker:>9}{orgs:>15}",
+            file=stream,
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Command-line options shared with anchors.py."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -522,8 +565,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seeds", action="store_true", help="also score the seed articles")
     parser.add_argument("--fixtures", action="store_true", help="also score tests/fixtures")
     parser.add_argument("--no-corpus", action="store_true", help="skip benchmarks/corpus")
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score the articles of DIR (same layout as benchmarks/corpus); repeatable",
+    )
     parser.add_argument("--only", metavar="GLOB", help="only articles whose name matches")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--by-group", action="store_true", help="also print one row per family of articles"
+    )
     return parser
 
 
@@ -535,7 +589,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     cases = load_cases(
-        corpus=not args.no_corpus, seeds=args.seeds, fixtures=args.fixtures, only=args.only
+        corpus=not args.no_corpus,
+        seeds=args.seeds,
+        fixtures=args.fixtures,
+        only=args.only,
+        folders=args.corpus,
     )
     if not cases:
         parser.error("no articles selected")
@@ -547,6 +605,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(f"newsparse on {sets_label(cases)}")
         print_table({"newsparse": scores})
+    if args.by_group:
+        print()
+        print_groups(cases, predict_newsparse)
     if args.failures:
         print_failures(tally)
     return 0
