@@ -132,6 +132,7 @@ class NameLex:
         plural_words = {w for r in self.plural_roles for w in r.casefold().split()}
         self.role_words = frozenset(role_words | self.modifiers | plural_words)
         self.particles = frozenset(names.get("particles", ()))
+        self.function_words = frozenset(w.casefold() for w in names.get("function_words", ()))
         self.patronymic = tuple(names.get("patronymic_suffixes", ()))
         self.surname_suffixes = tuple(names.get("surname_suffixes", ()))
         self.female_suffixes = tuple(names.get("female_suffixes", ()))
@@ -140,6 +141,23 @@ class NameLex:
             k.casefold(): v for k, v in pronouns.get("subject", {}).items()
         }
         self.possessives = frozenset(p.casefold() for p in pronouns.get("possessive", ()))
+        self.object_pronouns: dict[str, str] = {
+            k.casefold(): v for k, v in pronouns.get("object", {}).items()
+        }
+        self.object_pronoun_re = regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(sorted(self.object_pronouns, key=len, reverse=True) or ["\x00"])
+            + r")(?![\p{L}])"
+        )
+        self.acronym_re = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:(?i:the)\s{1,3}+)?\p{Lu}[\p{Lu}\p{N}&]{1,9}+(?![\p{L}\p{N}])"
+        )
+        self.time_adjunct_re = regex.compile(
+            r"\s{1,3}+" + _alternation(speech.get("time_adjuncts", ())) + r"(?![\p{L}])"
+        )
+        self.participle_re = regex.compile(
+            r",\s{0,3}+" + _alternation(speech.get("participles", ())) + r"\s{1,3}+that(?![\p{L}])"
+        )
         # Speech verbs.
         self.verb_lemma: dict[str, str] = {}
         for lemma, forms in speech["verbs"].items():
@@ -156,6 +174,8 @@ class NameLex:
             _WS.replace("{1,3}", "{0,3}")
             + r"(?:"
             + _alternation(speech.get("addressees", ()))
+            + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
+            + _alternation(speech.get("addressee_heads", ()))
             + r"(?![\p{L}])|\p{Lu}{2,8}+(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"
@@ -223,13 +243,15 @@ class NameLex:
             + _CAP
             + r")\s{1,3}+){0,4}"
             + role_alt
-            + r"(?:\s{1,3}+(?:of|for|at|in)\s{1,3}+(?:the\s{1,3}+)?(?:"
+            + r"(?:\s{1,3}+(?:of|for|at|in|from|with)\s{1,3}+(?:(?:the|a)\s{1,3}+(?:"
+            + self.demonym_alt
+            + r"\s{1,3}+)?(?![\p{L}]*(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+|(?:the\s{1,3}+)?(?:"
             + self.demonym_alt
             + r"|"
             + _CAP
             + r")(?:\s{1,3}+(?:"
             + _CAP
-            + r"|of|the|and|for)){0,5}+)?"
+            + r"|of|the|and|for)){0,5}+))?"
         )
         self.role_in_text_re = regex.compile(
             r"(?<![\p{L}])(?:" + role_alt + r"|" + _alternation(self.degrees, "i") + r")(?![\p{L}])"
@@ -422,7 +444,7 @@ class NameLex:
                     or word.rstrip(".") in self.honorifics
                     or folded.removesuffix("'s").removesuffix("’s") in self.country_of
                 )
-                if not titled:
+                if not titled and (title_start is None or folded in self.function_words):
                     title_start = None
                     honorific = None
                 elif title_start is None:

@@ -102,6 +102,7 @@ _TURN_LABEL = regex.compile(
     r"\s{0,2}+:\s{1,3}+"
 )
 _QUESTION_LABELS = frozenset({"Q", "Question"})
+_EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _MAX_SEGMENTS_PER_UNIT_LOOK = 200
 _MIN_CUELESS_WORDS = 6
@@ -156,6 +157,11 @@ class _SpanIndex:
                 return True
             i += 1
         return False
+
+    def first_start(self, lo: int, hi: int) -> int | None:
+        """The start of the first span that overlaps ``lo:hi`` (spans mostly disjoint)."""
+        near = self.near(lo, hi)
+        return max(lo, min(s for s, _ in near)) if near else None
 
     def near(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The spans that overlap ``lo:hi`` (spans assumed mostly disjoint)."""
@@ -268,7 +274,7 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     lower_role = _lower_role_before(ctx, lo, hit.start)
     if lower_role is not None:
         role = lower_role if role is None else f"{lower_role} {role}"
-        start = text.rfind(lower_role.split()[0], max(lo, hit.start - 80), hit.start)
+        start = text.rfind(lower_role.split()[0], max(lo, hit.start - 130), hit.start)
         start = hit.start if start < 0 else start
     return Entity(
         "name",
@@ -281,19 +287,58 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     )
 
 
+_TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
+
+
 def _lower_role_before(ctx: _Context, lo: int, hi: int) -> str | None:
-    """Lower-case role words right before a name ("political commentator Arzu Nagiyev")."""
+    """A title written right before a name, in any case.
+
+    "political commentator Arzu Nagiyev", "FNSEA head Bernard Lacoste", "NASA launch
+    director Karen Holt", "Uzbek Ambassador to Azerbaijan Bakhrom Ashrafkhanov": role
+    words, capitalised words and acronyms, and lower-case words just before a role word,
+    back to a comma, a quote mark or a function word. The phrase must hold a role noun.
+    """
     text, lex = ctx.text, ctx.lex
-    window = text[max(lo, hi - 80) : hi]
-    words = window.split()
-    kept: list[str] = []
-    for word in reversed(words):
+    window_lo = max(lo, hi - 120)
+    tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
+    kept_start: int | None = None
+    role_seen = False
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+        a, b = tokens[index]
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else hi
+        if text[b:following].strip():
+            break  # punctuation between tokens: a comma, a quote mark
+        word = text[a:b]
         folded = word.casefold()
-        if word.endswith(",") or folded not in lex.role_words:
-            break
-        kept.insert(0, word)
-    phrase = " ".join(kept)
-    if kept and lex.role_noun_of(phrase):
+        if folded in lex.role_words:
+            role_seen = role_seen or lex.role_noun_of(word) is not None
+            kept_start = a
+            continue
+        if word[0].isupper() or word[0].isdigit():
+            if word in lex.not_name and folded in lex.function_words:
+                break
+            kept_start = a
+            continue
+        if folded in ("to", "of", "for", "at") and kept_start is not None:
+            kept_start = a
+            continue
+        nxt = (
+            text[tokens[index + 1][0] : tokens[index + 1][1]].casefold()
+            if index + 1 < len(tokens)
+            else ""
+        )
+        if not role_seen and nxt in lex.role_words and folded not in lex.function_words:
+            kept_start = a  # "launch" in "launch director"
+            continue
+        break
+    if kept_start is None:
+        return None
+    while text[kept_start:hi].split()[0].casefold() in ("to", "of", "for", "at"):
+        kept_start = text.index(" ", kept_start) + 1
+        while text[kept_start].isspace():
+            kept_start += 1
+    phrase = _clean(text[kept_start:hi])
+    if phrase and lex.role_noun_of(phrase + " X"):
         return phrase
     return None
 
@@ -323,8 +368,10 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if len(roles) > 6:
                 return None
             continue
-        if hit is not None and k == len(bounds) - 1:
-            return None
+        if k < len(bounds) - 1:
+            head = _description_at_end(ctx, _lstrip_start(text, seg_lo, seg_hi), seg_hi)
+            if head is not None and head.start == _lstrip_start(text, seg_lo, seg_hi):
+                return head  # "A Western diplomat in Ankara, who spoke ..., said"
         return None
     return None
 
@@ -362,6 +409,10 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         match = _anchored_end(lex.agency_re, text, lo, hi)
         if match is not None:
             return Entity("organisation", match.start(), match.end(), match.group(), match.group())
+    match = _anchored_end(lex.acronym_re, text, lo, hi)
+    if match is not None:
+        name = regex.sub(r"^(?i:the)\s+", "", match.group())
+        return Entity("organisation", match.start(), match.end(), match.group(), name)
     return None
 
 
@@ -408,16 +459,24 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
     if pronoun is not None and (pronoun.end() == hi or not text[pronoun.end()].isalpha()):
         word = pronoun.group()
         return Entity("pronoun", lo, pronoun.end(), word, word.casefold())
+    obj = lex.object_pronoun_re.match(text, lo, hi)
+    if obj is not None:
+        word = obj.group()
+        subject = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+        return Entity("pronoun", lo, obj.end(), word, subject.get(word.casefold(), "it"))
     for hit in lex.name_hits(text, lo, hi)[:3]:
-        gap = text[lo : hit.start]
-        if hit.start - lo > 80:
+        if hit.start - lo > 120:
             break
-        if gap.strip() and not all(
-            w.casefold() in lex.role_words or w.casefold() in ("the", "a", "an", "by")
-            for w in gap.split()
+        gap = text[lo : hit.start]
+        title = _lower_role_before(ctx, lo, hit.start) if gap.strip() else None
+        if (
+            gap.strip()
+            and (title is None or _clean(gap).removeprefix("the ") != title)
+            and not all(w.casefold() in ("the", "a", "an", "by") for w in gap.split())
         ):
             break
-        role_parts = [_clean(p) for p in (gap, hit.title) if p.strip() and lex.role_noun_of(p)]
+        role_parts = [_clean(p) for p in (title or "", hit.title) if p.strip()]
+        role_parts = [p for p in role_parts if lex.role_noun_of(p + " X")]
         appos, _ = apposition_after(text, hit.core_end, hi, lex)
         if appos:
             role_parts.append(appos)
@@ -443,6 +502,10 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         match = lex.agency_re.match(text, lo, hi)
         if match is not None:
             return Entity("organisation", lo, match.end(), match.group(), match.group())
+    match = lex.acronym_re.match(text, lo, hi)
+    if match is not None:
+        name = regex.sub(r"^(?i:the)\s+", "", match.group())
+        return Entity("organisation", lo, match.end(), match.group(), name)
     return None
 
 
@@ -522,6 +585,11 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
         if entity is not None:
             return _trim_span(text, a_start, window_lo + according.end()), entity
     if text[end - 1] == ":":
+        for verb in verbs[:4]:
+            entity = _entity_before(ctx, lo, verb.start())
+            if entity is not None and _subject_ok(ctx, lo, entity):
+                cue, _ = _cue_span(ctx, verb, end)
+                return cue, entity
         hit = _name_at_end(ctx, lo, end - 1)
         if hit is not None and _lstrip_start(text, lo, hit.start) == hit.start:
             return _span(text, end - 1, end), hit
@@ -552,6 +620,7 @@ def _direct_quotes(
 ) -> tuple[list[_Draft], list[Segment]]:
     text = ctx.text
     drafts: list[_Draft] = []
+    extras: list[_Draft] = []
     rejected: list[Segment] = []
     by_index: dict[int, _Draft] = {}
     for index, seg in enumerate(segments):
@@ -611,7 +680,11 @@ def _direct_quotes(
         )
         by_index[index] = draft
         drafts.append(draft)
-    return drafts, rejected
+        if cue is not None and cue[0].start >= seg.close_end:
+            second = _participle_after(ctx, seg.last_paragraph, draft, last_unit[1])
+            if second is not None:
+                extras.append(second)
+    return drafts + extras, rejected
 
 
 # -- indirect quotations ------------------------------------------------------------------
@@ -720,6 +793,14 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
         entity = _entity_before(ctx, lo, verb.start())
+        if (
+            entity is not None
+            and lemma == "report"
+            and (entity.name in lex.agencies or entity.kind == "pronoun")
+        ):
+            continue  # "Azernews reports that ...": the agency relays, it is not the source
+        participle = lex.participle_re.search(text, cue_end, hi)
+        tail_end = participle.start() if participle is not None else hi
         if entity is not None and _subject_ok(ctx, lo, entity):
             after = cue_end
             adjunct = _ADJUNCT.match(text, after, hi)
@@ -729,7 +810,13 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
             clause = None
             if that is not None and that.end() > after:
                 clause = _clause(ctx, that.end(), hi)
-            elif lemma in lex.without_that and after == cue_end:
+            elif lemma in lex.without_that:
+                after = cue_end
+                for _ in range(2):
+                    timed = lex.time_adjunct_re.match(text, after, hi)
+                    if timed is None:
+                        break
+                    after = timed.end()
                 pos = _lstrip_start(text, after, hi)
                 if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
                     clause = _clause(ctx, pos, hi)
@@ -738,7 +825,7 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             # Postposed: "..., X said." -- the rest of the sentence is short.
-            if _tail_is_short(ctx, cue_end, hi):
+            if _tail_is_short(ctx, cue_end, tail_end):
                 postposed = _comma_before(text, lo, entity.start)
                 if postposed is not None:
                     clause = _clause(ctx, lo, postposed)
@@ -748,14 +835,36 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
                         ), None
         elif entity is None:
             inverted_comma = _comma_before(text, lo, verb.start())
-            if inverted_comma is not None and _tail_is_short(ctx, cue_end, hi, allow_name=True):
-                inverted = _entity_after(ctx, cue_end, hi)
+            if inverted_comma is not None and _tail_is_short(
+                ctx, cue_end, tail_end, allow_name=True
+            ):
+                inverted = _entity_after(ctx, cue_end, tail_end)
                 clause = _clause(ctx, lo, inverted_comma)
                 if inverted is not None and clause is not None:
                     return _Draft(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
                     ), None
     return None, None
+
+
+def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft | None:
+    """``..., he said, adding that ...``: a second reported clause, same speaker.
+
+    When the first clause runs over the participle, it is cut there.
+    """
+    if first.cue is None or first.entity is None:
+        return None
+    text = ctx.text
+    match = ctx.lex.participle_re.search(text, first.cue.end, hi)
+    if match is None:
+        return None
+    clause = _clause(ctx, match.end(), hi)
+    if clause is None:
+        return None
+    if first.start < match.start() < first.end:
+        first.end = _rstrip_end(text, first.start, match.start())
+    cue = _trim_span(text, match.start(), match.end())
+    return _Draft(*clause, "indirect", pi, cue=cue, entity=first.entity, anchor=cue.start)
 
 
 def _trim_span(text: str, lo: int, hi: int) -> Span:
@@ -891,7 +1000,7 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
         if state == "a":
             start = _lstrip_start(text, lo, hi)
             end = _rstrip_ws(text, start, hi)
-            if _words(text[start:end]) >= 5:
+            if _words(text[start:end]) >= 5 and _EDITOR_NOTE.search(text, start, end) is None:
                 drafts.append(_Draft(start, end, "direct", pi, anchor=start, fixed=last_speaker))
     return drafts, skip
 
@@ -922,9 +1031,10 @@ def _interviewee(
             if person is not None:
                 return person
             return _new_person(ctx, entity.name, entity.start, entity.role)
-    in_lead = [
-        p for p in ctx.persons if any(lead_lo <= m.start < lead_hi for m in p.mentions) and p.roles
-    ]
+    in_lead = [p for p in ctx.persons if any(lead_lo <= m.start < lead_hi for m in p.mentions)]
+    with_roles = [p for p in in_lead if p.roles]
+    if with_roles:
+        return with_roles[-1]
     if in_lead:
         return in_lead[-1]
     question = next((t for t in turns if t[1] == "q"), None)
@@ -1073,9 +1183,14 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
                 _add_mention(ctx, person, mention)
                 return _speaker_for_person(person, mention, None)
             return Speaker(entity.text, "unknown", None, None, mention)
-        if ctx.source_events and nature in ("thing", "group"):
-            _, name, kind = ctx.source_events[-1]
-            return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
+        if nature in ("thing", "group"):
+            i = bisect.bisect_left(ctx.source_events, entity.start, key=lambda e: e[0])
+            if i > 0:
+                _, name, kind = ctx.source_events[i - 1]
+                return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
+            nearest = _nearest_organisation(ctx, entity.start)
+            if nearest is not None:
+                return Speaker(nearest, "organisation", None, None, mention)
         if nature == "group":
             person = _latest(ctx, entity.start, None)
             if person is not None and entity.name == "we":
@@ -1099,11 +1214,24 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
     if entity.kind == "group":
         return Speaker(entity.name, "unknown", None, None, mention)
     kind = "document" if entity.kind == "document" else "organisation"
-    name = _source_alias(ctx, entity.name, kind)
+    name = _source_alias(ctx, entity.name, kind, entity.start)
     return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
 
 
-def _source_alias(ctx: _Context, name: str, kind: str) -> str:
+def _nearest_organisation(ctx: _Context, pos: int) -> str | None:
+    """The last organisation named in the 2,000 characters before ``pos``."""
+    text, lex = ctx.text, ctx.lex
+    last = None
+    lo = max(0, pos - 2000)
+    for match in lex.organisation_re.finditer(text, lo, pos):
+        if _words(match.group()) >= 2 and any(c.isupper() for c in match.group()):
+            last = match
+    if last is None:
+        return None
+    return _source_name(lex, _clean(last.group()))
+
+
+def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
     key = words_key(name)
     for known_key, known_name, _ in ctx.sources:
         if key and key <= known_key:
@@ -1117,10 +1245,13 @@ def _source_alias(ctx: _Context, name: str, kind: str) -> str:
         if found is not None:
             name = _source_name(lex, _clean(found.group()))
         else:
-            # "the company": the organisation quoted last.
+            # "the company", "the regulator": the organisation quoted or named last.
             for _, known_name, known_kind in reversed(ctx.sources):
                 if known_kind == "organisation":
                     return known_name
+            nearest = _nearest_organisation(ctx, pos)
+            if nearest is not None:
+                return nearest
     ctx.sources.append((words_key(name), name, kind))
     return name
 
@@ -1186,7 +1317,7 @@ def find_quotes(draft: Draft) -> None:
     interview, interview_paragraphs = _interview(ctx)
     direct, rejected = _direct_quotes(ctx, segments, interview_paragraphs)
     taken = [(d.start, d.end) for d in direct + interview]
-    direct_starts = {d.start for d in direct}
+    direct_starts = {d.start for d in direct if d.kind == "direct"}
     accepted_marks = [(s.open_pos, s.close_end) for s in segments if s.start in direct_starts]
     busy = _SpanIndex(accepted_marks + taken)
     rejected_index = _SpanIndex((seg.start, seg.end) for seg in rejected)
@@ -1194,9 +1325,15 @@ def find_quotes(draft: Draft) -> None:
     for pi in range(len(paragraphs)):
         if pi in interview_paragraphs:
             continue
-        for u_lo, u_hi in ctx.units[pi]:
+        for u_lo, unit_hi in ctx.units[pi]:
+            u_hi = unit_hi
             if busy.overlaps(u_lo, u_hi):
-                continue
+                # The words before the first quotation of the sentence may report speech
+                # of their own ("Saparov noted that ...: \"...\"").
+                first_busy = busy.first_start(u_lo, u_hi)
+                u_hi = _rstrip_end(text, u_lo, first_busy) if first_busy is not None else u_lo
+                if _words(text[u_lo:u_hi]) < 6:
+                    continue
             found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi)
             if found is None:
                 continue
@@ -1213,6 +1350,11 @@ def find_quotes(draft: Draft) -> None:
             if rejected_index.inside(found.start, found.end):
                 found.kind = "mixed"
             indirect.append(found)
+            second = _participle_after(ctx, pi, found, u_hi) if how is None else None
+            if second is not None:
+                if rejected_index.inside(second.start, second.end):
+                    second.kind = "mixed"
+                indirect.append(second)
     _subject_events(ctx, accepted_marks + [(d.start, d.end) for d in interview])
     drafts = direct + indirect + interview
     _assign(ctx, drafts)
