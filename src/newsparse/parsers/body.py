@@ -35,7 +35,7 @@ __all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
 _SENTENCE_END = regex.compile(r"[.!?…:][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
 _STRONG_END = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
 _BULLETS = "•·▪►◦‣"
-_OPENERS = "\"“«„'‘—–-•*"
+_OPENER = regex.compile(r"[\"“«„'‘—–•*]|-\s|(?:Q|A)\s?[:.]\s|\d{1,2}[.)]\s")
 _EMAIL_OR_PHONE = regex.compile(r"@|\d[\d\s().-]{6,}|https?://|www\.")
 _ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _NEWLINE = regex.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -79,6 +79,8 @@ class _Piece:
     start: int
     end: int
     text: str
+    indent: int = 0
+    """Columns of white space before the text on its line."""
 
 
 def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
@@ -111,10 +113,10 @@ def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
         s += len(text[s:e]) - len(text[s:e].lstrip(STRIPPED))
         e = s + len(text[s:e].rstrip(STRIPPED))
         if len(kept) == 1:
-            yield _Piece(s, e, text[s:e])
+            yield _Piece(s, e, text[s:e], s - line.start)
         else:  # an excluded span inside the line: keep only what is left of it
             inner = "".join(text[max(a, s) : min(b, e)] for a, b in kept)
-            yield _Piece(s, e, inner)
+            yield _Piece(s, e, inner, s - line.start)
 
 
 # -- boilerplate ----------------------------------------------------------------------
@@ -360,13 +362,15 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
 
 
 def _bio(draft: Draft, text: str) -> tuple[str, str] | None:
-    if draft.header.authors or draft.header.dateline or len(text) > _BIO_MAX:
+    if draft.header.dateline or len(text) > _BIO_MAX:
         return None
     names = name_tools(draft.lexicon)
     leading = names.leading_name(text)
     if leading is None:
         return None
     offset, name = leading
+    if draft.header.authors and name not in draft.header.authors:
+        return None
     match = _BIO_VERB.match(text, offset)
     if match is None:
         return None
@@ -420,7 +424,12 @@ def _quote_balance(text: str, open_quote: bool) -> bool:
     return open_quote
 
 
-def _split_wrapped(block: list[_Piece], width: int) -> list[list[_Piece]]:
+def _split_wrapped(block: list[_Piece], width: int, strict: bool) -> list[list[_Piece]]:
+    """Split a block of hard-wrapped lines into paragraphs.
+
+    With ``strict`` (the text separates paragraphs by blank lines elsewhere) only an
+    opening quote or dash after a sentence end, or an indented line, starts a paragraph.
+    """
     paragraphs: list[list[_Piece]] = [[block[0]]]
     open_quote = _quote_balance(block[0].text, False)
     quoted_lines = 0
@@ -429,8 +438,9 @@ def _split_wrapped(block: list[_Piece], width: int) -> list[list[_Piece]]:
         ends = bool(_SENTENCE_END.search(previous.text))
         # The true wrap width is at least the longest line seen; allow one column more.
         fits = len(previous.text) + first_word <= width or len(previous.text) <= 0.8 * width
-        opener = piece.text[0] in _OPENERS
-        new = ends and (fits or opener)
+        opener = bool(_OPENER.match(piece.text))
+        indented = piece.indent > previous.indent and piece.indent >= 2
+        new = (ends and (opener or (fits and not strict))) or (indented and ends)
         if new and open_quote and not opener and quoted_lines < 40:
             new = False  # a quotation running on: keep it in one paragraph
         if new:
@@ -486,12 +496,13 @@ def build_paragraphs(draft: Draft) -> None:
     if current:
         blocks.append(current)
     width = _wrap_width(blocks)
+    strict = sum(1 for block in blocks if len(block) > 1) >= 3
     joiner = _Joiner(draft.text)
     for block in blocks:
         if len(block) == 1:
             groups = [block]
         elif width is not None:
-            groups = _split_wrapped(block, width)
+            groups = _split_wrapped(block, width, strict)
         else:
             groups = [[piece] for piece in block]
         for group in groups:

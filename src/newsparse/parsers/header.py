@@ -47,6 +47,8 @@ _TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"”’»]?\s{1,3}[\"“«]?\p{
 _AGENCY_TAIL = regex.compile(r"(?:\s{0,3}[,|/–—-]\s{0,3}|\s{1,3})([^,|/–—-]{1,60})$")
 _QUOTES = "\"'“”‘’«»„"
 _GLUED_BY = regex.compile(r"(\S.{0,60}?)\s{0,2}(?:By|BY)\s{1,3}(\p{Lu}.{1,100})")
+_CONNECTORS = frozenset({"with", "and", "by", "for", "from", "via", "staff", "agencies"})
+_CREDIT_SPLIT = regex.compile(r"\s{1,3}(?:with|and|&)\s{1,3}|\s{0,2}[,/+]\s{0,2}", regex.IGNORECASE)
 _BRACKET = regex.compile(r"[\[(]\s{0,3}")
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
@@ -113,7 +115,7 @@ class _Reader:
         if not place:
             return False
         words = place.casefold().replace(".", " ").split()
-        if all(w in self.names.not_names for w in words):
+        if all(w in self.names.not_names for w in words) or any(w in _CONNECTORS for w in words):
             return False
         if self.header.dateline is None:
             self.header.dateline = _normal(place).rstrip(" -–—,")
@@ -163,7 +165,7 @@ class _Reader:
         start = label.end() if label else (bracket.end() if bracket else 0)
         match = patterns.date.match(text, start)
         if match is None:
-            return self.time_first(text, start, offset)
+            return self.time_first(text, start, offset) or self.name_then_date(text, offset)
         found = find_date(text, self.lexicon, self.today, start, match.end())
         if found is None or found.start != start:
             return False
@@ -223,6 +225,28 @@ class _Reader:
                     self.header.byline = self.header.byline or _normal(byline.group())
                     inner = byline.end()
         return rest_at + (inner or 0)
+
+    def name_then_date(self, text: str, offset: int) -> bool:
+        """Read ``Almaz Kumenov Dec 3, 2024`` or ``By Jane Doe, 3 December 2024``."""
+        if len(text) > 120:
+            return False
+        found = find_date(text, self.lexicon, self.today)
+        if found is None or found.start == 0:
+            return False
+        if text[found.end :].strip(" .,;|)]"):
+            return False
+        head = text[: found.start].rstrip(" ,;|–—-")
+        prefix = self.names.byline_prefix.match(head)
+        body = head[prefix.end() :] if prefix else head
+        parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", body) if p.strip()]
+        names = self.names.split_names(body)
+        if not names or len(names) != len(parts):
+            return False
+        self.header.authors.extend(names)
+        self.header.byline = self.header.byline or _normal(head)
+        self.byline_seen = True
+        self.set_date(found, offset)
+        return True
 
     def time_first(self, text: str, start: int, offset: int) -> bool:
         """Read ``Updated 10:24 AM EDT, March 12, 2025`` or a time alone."""
@@ -291,7 +315,17 @@ class _Reader:
             return False
         name = self.agencies.lookup(text)
         if name is None:
-            return False
+            # "DAILY SABAH WITH AA", "Reuters and AFP": the first is credited
+            parts = [p for p in _CREDIT_SPLIT.split(text) if p]
+            found = [self.agencies.lookup(p) for p in parts]
+            if len(parts) < 2 or found[0] is None:
+                return False
+            if not all(
+                f is not None or p.casefold() in _CONNECTORS
+                for p, f in zip(parts, found, strict=True)
+            ):
+                return False
+            name = found[0]
         self.set_agency(name)
         return True
 
@@ -564,6 +598,9 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         if "|" in content and read_date_line(
             content.split("|")[-1].split(" - ")[0], reader.lexicon, reader.today
         ):
+            return True
+        found = find_date(content, reader.lexicon, reader.today, 0, min(len(content), 120))
+        if found is not None and len(content) <= 120 and not content[found.end :].strip(" .,;|)]"):
             return True
         for pattern in reader.agencies.patterns:
             if pattern.kind in ("dateline", "dateline_line", "byline"):
