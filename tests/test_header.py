@@ -65,6 +65,9 @@ def test_header_span_holds_what_it_read(txt: Path, gold: Path) -> None:
         ("Published: 06.10.2019", "2019-10-06", "day"),
         ("November 22", "2026-11-22", "day"),
         ("December 1", "2025-12-01", "day"),
+        ("JAN 03, 2025 - 10:38 AM GMT+3", "2025-01-03T10:38:00+03:00", "minute"),
+        ("[ 14 Sep 2023 17:42 ]", "2023-09-14T17:42:00", "minute"),
+        ("Mar 05, 2024, 08:00 ET", "2024-03-05T08:00:00", "minute"),
     ],
 )
 def test_date_lines(line: str, iso: str, precision: str) -> None:
@@ -78,6 +81,22 @@ def test_date_lines(line: str, iso: str, precision: str) -> None:
 )
 def test_not_date_lines(line: str) -> None:
     assert read_date_line(line, Lexicon.default(), REF) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "authors"),
+    [
+        ("Updated 10:24 AM EDT, March 12, 2025", "2025-03-12T10:24:00-04:00", ()),
+        ("Almaz Kumenov Dec 3, 2024", "2024-12-03", ("Almaz Kumenov",)),
+        ("Merve Aydin | 12.03.2024 - Update : 12.03.2024", "2024-03-12", ("Merve Aydin",)),
+        ("[ 14 Sep 2023 17:42 ]", "2023-09-14T17:42:00", ()),
+    ],
+)
+def test_header_date_rows(line: str, published: str, authors: tuple[str, ...]) -> None:
+    text = f"A headline for the story\n\n{line}\n\nThe story begins here and goes on.\n"
+    header = newsparse.parse(text, reference_date=REF).header
+    assert (header.published, header.authors) == (published, authors)
+    assert header.headline == "A headline for the story"
 
 
 def test_year_inference_uses_weekday_and_reference_date() -> None:

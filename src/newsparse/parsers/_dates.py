@@ -240,6 +240,9 @@ def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | 
     """
     patterns = date_patterns(lexicon)
     left = len(text) - len(text.lstrip())
+    if text[left : left + 1] in "[(":
+        left += 1
+        left += len(text[left:]) - len(text[left:].lstrip())
     label = patterns.label.match(text, left)
     start = label.end() if label else left
     match = patterns.date.match(text, start)
