@@ -141,6 +141,7 @@ def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str
     lines = draft.lines
     ex_starts, ex_ends = _merged(draft.excluded)
     out: list[tuple[int, int, str | None]] = []
+    seen: dict[str, str | None] = {}  # repeated lines are classified once
     for i in range(_first_line_index(draft, draft.body_start), len(lines)):
         line = lines[i]
         if line.start >= draft.body_end:
@@ -153,7 +154,12 @@ def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str
         k = bisect.bisect_right(ex_starts, start) - 1
         if start >= end or (k >= 0 and ex_ends[k] >= end):
             continue
-        out.append((start, end, rules.kind(text[start:end])))
+        content = text[start:end]
+        if content in seen:
+            kind = seen[content]
+        else:
+            kind = seen[content] = rules.kind(content)
+        out.append((start, end, kind))
     return out
 
 
