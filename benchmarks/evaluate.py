@@ -77,6 +77,9 @@ def load_cases(
     pairs: list[tuple[str, Path, Path]] = []
     if corpus:
         pairs += [("corpus", j.with_suffix(".txt"), j) for j in sorted(CORPUS.glob("*.json"))]
+        for sub in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+            label = f"corpus/{sub.name}"
+            pairs += [(label, j.with_suffix(".txt"), j) for j in sorted(sub.glob("*.json"))]
     for folder in folders:
         pairs += [(folder.name, j.with_suffix(".txt"), j) for j in sorted(folder.glob("*.json"))]
     if seeds:
@@ -85,9 +88,8 @@ def load_cases(
         pairs += [("fixtures", t, g) for t, g in goldcheck.fixture_cases()]
     cases = []
     for source, txt, gold_path in pairs:
-        name = (
-            gold_path.stem if source != "fixtures" else f"{gold_path.parent.name}/{gold_path.stem}"
-        )
+        nested = source == "fixtures" or source.startswith("corpus/")
+        name = f"{gold_path.parent.name}/{gold_path.stem}" if nested else gold_path.stem
         if only and not fnmatch.fnmatch(name, only):
             continue
         gold = goldcheck.load_gold(gold_path)
