@@ -284,3 +284,10 @@ def test_signature_forms_record_name_and_role() -> None:
     )
     signature = newsparse.parse(first).meta["signature"]
     assert (signature["name"], signature["role"]) == ("Dilnoza Rakhimova", "analyst, Tashkent")
+
+
+def test_two_names_joined_by_and_are_no_signature() -> None:
+    text = "The talks went well.\n\nBoth sides agreed.\n\nIlham Aliyev and Vladimir Putin\n"
+    article = newsparse.parse(text)
+    assert "signature" not in article.meta
+    assert len(article.paragraphs) == 3

@@ -229,3 +229,18 @@ def test_agencies_data_is_well_formed() -> None:
     assert index.lookup("Azer News") == "AzerNews"
     assert index.lookup("REPORT.AZ") == "Report.az"
     assert index.kinds["MENAFN"] == "aggregator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO — The alliance met on Monday in Brussels.\n\nIt agreed on a plan.\n",
+        "UPDATE — The vote was postponed until Friday.\n",
+        "By the end of the year, prices had risen by a fifth.\n\nThey kept rising.\n",
+    ],
+)
+def test_paragraph_openers_that_are_no_datelines_or_bylines(text: str) -> None:
+    article = newsparse.parse(text)
+    assert article.header.dateline is None
+    assert article.header.authors == ()
+    assert article.paragraphs[0].start == 0

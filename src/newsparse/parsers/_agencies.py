@@ -62,6 +62,8 @@ class AgencyIndex:
     """Wire slugs opening a headline (``UPDATE 2-``)."""
     press_wires: frozenset[str]
     """Canonical names of press-release wires."""
+    not_places: frozenset[str] = frozenset()
+    """Casefolded words that are never a dateline place on their own."""
 
     def lookup(self, text: str) -> str | None:
         """The canonical name for ``text``, or None when it is no known agency.
@@ -125,7 +127,15 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         patterns.append(HeaderPattern(str(entry.get("name", "")), str(entry["kind"]), compiled))
     prefixes = [str(p) for p in data.get("headline_prefixes", [])]
     slug = rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?" if prefixes else r"(?!)"
-    return AgencyIndex(exact, folded, kinds, tuple(patterns), regex.compile(slug), frozenset(wires))
+    return AgencyIndex(
+        exact,
+        folded,
+        kinds,
+        tuple(patterns),
+        regex.compile(slug),
+        frozenset(wires),
+        frozenset(str(w).casefold() for w in data.get("not_places", [])),
+    )
 
 
 def agency_index(lexicon: Lexicon) -> AgencyIndex:

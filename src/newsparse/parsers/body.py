@@ -296,6 +296,9 @@ def _source_agency(draft: Draft, text: str) -> None:
 _SIGNATURE_MAX = 160
 _SIGNATURE_WORDS = 22
 _BIO_MAX = 400
+_ROLE_CANNOT_END = frozenset(
+    {"and", "or", "with", "to", "of", "for", "from", "between", "at", "in", "on", "said", "says"}
+)
 _BIO_VERB = regex.compile(r"\s{1,3}is\s{1,3}(?:also\s{1,3}|currently\s{1,3})?(?=(?:a|an|the)\s)")
 _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|$)")
 _BY = regex.compile(r"(?:by|written\sby|[-–—]{1,2})\s{1,3}", regex.IGNORECASE)
@@ -351,6 +354,8 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
         role = head.rstrip(" ,;–—-")
         if _BY.fullmatch(head):
             return name, ""
+        if role and role.split()[-1].casefold() in _ROLE_CANNOT_END:
+            return None  # "Ilham Aliyev and Vladimir Putin" is no signature
         if (
             role
             and not (head.rstrip().endswith(",") or names.is_title(role.split()[-1]))

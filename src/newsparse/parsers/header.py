@@ -117,6 +117,8 @@ class _Reader:
         words = place.casefold().replace(".", " ").split()
         if all(w in self.names.not_names for w in words) or any(w in _CONNECTORS for w in words):
             return False
+        if _normal(place).casefold().rstrip(" -–—,") in self.agencies.not_places:
+            return False
         if self.header.dateline is None:
             self.header.dateline = _normal(place).rstrip(" -–—,")
         self.dateline_seen = True
