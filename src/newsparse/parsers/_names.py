@@ -18,6 +18,13 @@ from .._lexicon import Lexicon
 
 __all__ = ["Entity", "NameHit", "NameLex", "name_lex"]
 
+_NON_SPACE = regex.compile(r"\S++")
+_LETTERS_DOTS = regex.compile(r"[\p{L}.]{2,30}+")
+_POSSESSOR = regex.compile(r"(?<![\p{L}])[\p{L}]{2,30}+(?=['’]s)")
+_KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
+_AFFILIATION = regex.compile(
+    r"(?<![\p{L}])(?:at|of|for|with|from)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
+)
 _ROLE_FOLLOW = regex.compile(
     r"\s{0,3}+(?:$|[,;:()]|\.(?:\s|$)|(?:of|at|for|in|with|to|from|on|and|&|who|since|"
     r"under|told|said|says)(?![\p{L}])|\p{Lu})"
@@ -167,6 +174,9 @@ class NameLex:
         self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
         self.question_verbs = frozenset(speech.get("question_verbs", ()))
         self.lead_verbs = frozenset(v.casefold() for v in speech.get("interview_lead_verbs", ()))
+        self.lead_verb_re = regex.compile(
+            r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])"
+        )
         self.verb_re = regex.compile(
             r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
         )
@@ -245,7 +255,8 @@ class NameLex:
             + role_alt
             + r"(?:\s{1,3}+(?:of|for|at|in|from|with)\s{1,3}+(?:(?:the|a)\s{1,3}+(?:"
             + self.demonym_alt
-            + r"\s{1,3}+)?(?![\p{L}]*(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+|(?:the\s{1,3}+)?(?:"
+            + r"\s{1,3}+)?(?!(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+"
+            + r"|(?:the\s{1,3}+)?(?:"
             + self.demonym_alt
             + r"|"
             + _CAP
@@ -385,7 +396,7 @@ class NameLex:
         return hits
 
     def _split_run(self, text: str, start: int, end: int) -> list[NameHit]:
-        tokens = [(m.start(), m.end()) for m in regex.finditer(r"\S++", text[start:end])]
+        tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text[start:end])]
         tokens = [(start + a, start + b) for a, b in tokens]
         hits: list[NameHit] = []
         title_start: int | None = None
@@ -512,12 +523,12 @@ class NameLex:
 
     def country_in(self, phrase: str) -> str | None:
         """The country named in ``phrase`` by name, adjective or possessive, if any."""
-        for token in regex.findall(r"[\p{L}.]{2,30}+", phrase):
+        for token in _LETTERS_DOTS.findall(phrase):
             base = token.removesuffix("s") if token.endswith("'s") else token
             country = self.country_of.get(base.casefold())
             if country:
                 return country
-        for token in regex.findall(r"[\p{L}]{2,30}+(?=['’]s)", phrase):
+        for token in _POSSESSOR.findall(phrase):
             country = self.country_of.get(token.casefold())
             if country:
                 return country
@@ -534,10 +545,7 @@ def affiliation(role: str | None) -> str | None:
     if not role:
         return None
     for segment in role.split(","):
-        for match in regex.finditer(
-            r"(?<![\p{L}])(?:at|of|for|with|from)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)",
-            segment,
-        ):
+        for match in _AFFILIATION.finditer(segment):
             phrase = match.group(1).strip().rstrip(".")
             if phrase:
                 return " ".join(phrase.split())
@@ -547,7 +555,7 @@ def affiliation(role: str | None) -> str | None:
 def words_key(name: str) -> frozenset[str]:
     """Content words of a name, folded, for alias matching."""
     stop = {"the", "of", "a", "an", "and", "for", "on", "in", "'s", "’s"}
-    words = regex.findall(r"[\p{L}\p{N}]{2,40}+", name.casefold())
+    words = _KEY_WORDS.findall(name.casefold())
     return frozenset(w for w in words if w not in stop)
 
 

@@ -22,6 +22,12 @@ __all__ = ["PersonRecord", "find_people", "match_person", "paragraph_spans", "st
 _SENTENCE_START = regex.compile(r"[.!?;:]\s{1,10}+[\"“«]?$|^\s{0,10}+$")
 _SEGMENT_SPLIT = regex.compile(r",\s{1,5}+")
 _NEXT_VERB_GAP = 40
+_WORDS_AT_END = regex.compile(r"(?:(?<![\p{L}])[\p{L}.'’-]{1,30}+\s{1,3}+){1,5}+$")
+_COMMA_AT_END = regex.compile(r",\s{1,3}+$")
+_ARTICLE = regex.compile(r"^(?:the|a|an|The|A|An)\s{1,3}+")
+_LEAD_GAP = regex.compile(r"^[\s,]{0,3}+")
+_LOWER_WORD = regex.compile(r"[\p{Ll}]{2,15}+\s{1,3}+")
+_ACCORDING_AT_END = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+$")
 _OBJECT_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:with|to|for|from|at|in|on|of|about|against|and|than)\s{1,3}+$"
 )
@@ -133,10 +139,7 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
         role_parts.append(hit.title)
     window_start = max(lo, hit.start - 200)
     before = text[window_start : hit.start]
-    lower = regex.search(
-        r"(?:(?<![\p{L}])[\p{L}.'’-]{1,30}+\s{1,3}+){1,5}+$",
-        before,
-    )
+    lower = _WORDS_AT_END.search(before)
     if lower is not None and not hit.title:
         words = lower.group().split()
         kept: list[str] = []
@@ -154,7 +157,7 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
     if role_parts and not hit.title and lower is not None:
         # "The Deputy Director of X, political commentator NAME": look before the role.
         before = before[: len(before) - len(" ".join(role_parts[0].split())) - 1].rstrip() + " "
-    comma = regex.search(r",\s{1,3}+$", before)
+    comma = _COMMA_AT_END.search(before)
     if comma is not None and not hit.title:
         head = before[: comma.start()]
         cut = max(head.rfind(". "), head.rfind("\n\n"), head.rfind('" '), head.rfind("” "))
@@ -243,17 +246,17 @@ def _segment_end(window: str, start: int, lex: NameLex) -> regex.Match[str] | No
 
 def strip_article(role: str) -> str:
     """A role without its leading article, white space collapsed ("an economist" -> ...)."""
-    return regex.sub(r"^(?:the|a|an|The|A|An)\s{1,3}+", "", " ".join(role.split()))
+    return _ARTICLE.sub("", " ".join(role.split()))
 
 
 def _verb_follows(text: str, end: int, hi: int, lex: NameLex) -> bool:
     window = text[end : min(hi, end + _NEXT_VERB_GAP)]
-    window = regex.sub(r"^[\s,]{0,3}+", "", window)
+    window = _LEAD_GAP.sub("", window)
     for adverb in range(3):
         match = lex.verb_re.match(window)
         if match is not None:
             return True
-        skip = regex.match(r"[\p{Ll}]{2,15}+\s{1,3}+", window)
+        skip = _LOWER_WORD.match(window)
         if skip is None or adverb == 2:
             return False
         window = window[skip.end() :]
@@ -276,10 +279,7 @@ def find_people(draft: Draft) -> None:
                 strong
                 or appos is not None
                 or (as_object is None and _verb_follows(text, chain_end, hi, lex))
-                or regex.search(
-                    r"(?i:according\s{1,3}+to)\s{1,3}+$", text[max(lo, hit.start - 20) : hit.start]
-                )
-                is not None
+                or _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start) is not None
             )
             multi = len(tokens) >= 2 and not lex.is_patronymic(tokens[-1])
             if multi and (evidence or lex.looks_like_person(hit.name)):

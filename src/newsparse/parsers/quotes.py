@@ -105,6 +105,19 @@ _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _MAX_SEGMENTS_PER_UNIT_LOOK = 200
+_COMMA = regex.compile(",")
+_COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
+_LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
+_LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their)\s{1,3}+")
+_TRAILING_ACRONYM = regex.compile(r"\s{0,3}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\)$")
+_POSSESSIVE_START = regex.compile(r"([\p{L} ]{2,40}?)['’]s\s{1,3}+")
+_ACCORDING = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+")
+_TAIL_PUNCT = regex.compile(
+    r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+"
+)
+_CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?:and|but|while|whereas|as|so)\s{0,3}+$")
+_ADDRESS = regex.compile(r"\s{0,3}+(\p{Lu}\p{Ll}{1,30}+)")
+
 _MIN_CUELESS_WORDS = 6
 _BACK_PARAGRAPHS = 3
 
@@ -347,7 +360,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
     """``NAME, ROLE, ROLE,`` ending at ``hi`` (the last comma excluded)."""
     text, lex = ctx.text, ctx.lex
     window_lo = max(lo, hi - 400)
-    commas = [m.start() for m in regex.finditer(",", text[window_lo:hi])]
+    commas = [m.start() for m in _COMMA.finditer(text[window_lo:hi])]
     bounds = [window_lo - 1, *[window_lo + c for c in commas], hi]
     roles: list[str] = []
     for k in range(len(bounds) - 1, 0, -1):
@@ -390,7 +403,7 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
             or first in lex.role_words
             or lex.role_noun_of(segment.split()[0])
         ):
-            return regex.sub(r"^(?:The|the|A|An)\s+", "", segment)
+            return _LEADING_ARTICLE.sub("", segment)
     return None
 
 
@@ -411,7 +424,7 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return Entity("organisation", match.start(), match.end(), match.group(), match.group())
     match = _anchored_end(lex.acronym_re, text, lo, hi)
     if match is not None:
-        name = regex.sub(r"^(?i:the)\s+", "", match.group())
+        name = _LEADING_ARTICLE.sub("", match.group())
         return Entity("organisation", match.start(), match.end(), match.group(), name)
     return None
 
@@ -419,7 +432,7 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
 def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Entity:
     lex = ctx.lex
     phrase = _clean(match.group())
-    name = regex.sub(r"^(?i:the|a|an|this|that|our|its|their)\s+", "", phrase)
+    name = _LEADING_DETERMINER.sub("", phrase)
     entity = Entity(kind, match.start(), match.end(), phrase, name)
     if kind == "document":
         issuer = match.group("issuer")
@@ -440,9 +453,9 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
 
 
 def _source_name(lex: NameLex, phrase: str) -> str:
-    phrase = regex.sub(r"^(?i:the|a|an)\s+", "", phrase.strip().rstrip(".,"))
-    phrase = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}\)$", "", phrase)
-    possessive = regex.match(r"([\p{L} ]{2,40}?)['’]s\s+", phrase)
+    phrase = _LEADING_ARTICLE.sub("", phrase.strip().rstrip(".,"))
+    phrase = _TRAILING_ACRONYM.sub("", phrase)
+    possessive = _POSSESSIVE_START.match(phrase)
     if possessive is not None and possessive.group(1).casefold() in lex.country_of:
         phrase = phrase[possessive.end() :]
     return phrase.strip()
@@ -504,7 +517,7 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return Entity("organisation", lo, match.end(), match.group(), match.group())
     match = lex.acronym_re.match(text, lo, hi)
     if match is not None:
-        name = regex.sub(r"^(?i:the)\s+", "", match.group())
+        name = _LEADING_ARTICLE.sub("", match.group())
         return Entity("organisation", lo, match.end(), match.group(), name)
     return None
 
@@ -572,13 +585,11 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
         adjunct = _ADJUNCT.match(text, cue_end, end)
         if adjunct is not None:
             tail = text[adjunct.end() : end]
-        if regex.fullmatch(
-            r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+", tail
-        ):
+        if _TAIL_PUNCT.fullmatch(tail):
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
-    according = regex.search(r"(?i:according\s{1,3}+to)\s{1,3}+", text[window_lo:end])
+    according = _ACCORDING.search(text[window_lo:end])
     if according is not None and text[end - 1] == ",":
         a_start = window_lo + according.start()
         entity = _entity_after(ctx, window_lo + according.end(), end - 1)
@@ -642,6 +653,9 @@ def _direct_quotes(
         content = text[seg.start : seg.end]
         words = _words(content)
         cue = None
+        if words < 2:  # a letter or a word in marks is never a quotation
+            rejected.append(seg)
+            continue
         if seg.closed:
             if after_hi <= seg.close_end + 1 and _DASH_ATTRIBUTION.match(
                 text, seg.close_end, ctx.paragraphs[seg.last_paragraph][1]
@@ -715,9 +729,7 @@ def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     if not gap.strip():
         return True
     stripped = gap.rstrip()
-    if stripped.endswith((",", ";", ":", "—", "–")) or regex.search(
-        r"(?<![\p{L}])(?:and|but|while|whereas|as|so)\s{0,3}+$", stripped + " "
-    ):
+    if stripped.endswith((",", ";", ":", "—", "–")) or _CLAUSE_JOINER.search(stripped + " "):
         return True
     return entity.kind == "name" and bool(entity.role) and _words(gap) <= 3
 
@@ -761,7 +773,7 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
             cue, cue_end = _cue_span(ctx, verb, hi)
             adjunct = _ADJUNCT.match(text, cue_end, hi)
             after = adjunct.end() if adjunct is not None else cue_end
-            comma_match = regex.match(r"\s{0,3}+,", text[after:hi])
+            comma_match = _COMMA_AHEAD.match(text[after:hi])
             if comma_match is None:
                 break
             clause = _clause(ctx, after + comma_match.end(), hi)
@@ -1017,12 +1029,7 @@ def _interviewee(
     text, lex = ctx.text, ctx.lex
     lead_lo = ctx.paragraphs[0][0]
     lead_hi = ctx.paragraphs[first][0]
-    for verb in regex.finditer(
-        r"(?<![\p{L}])(?:"
-        + "|".join(sorted(lex.lead_verbs, key=len, reverse=True))
-        + r")(?![\p{L}])",
-        text[lead_lo:lead_hi],
-    ):
+    for verb in lex.lead_verb_re.finditer(text[lead_lo:lead_hi]):
         pos = lead_lo + verb.start()
         unit_lo = max(lead_lo, text.rfind(".", lead_lo, pos) + 1)
         entity = _entity_before(ctx, unit_lo, pos)
@@ -1039,9 +1046,7 @@ def _interviewee(
         return in_lead[-1]
     question = next((t for t in turns if t[1] == "q"), None)
     if question is not None:
-        address = regex.match(
-            r"\s{0,3}+(\p{Lu}\p{Ll}{1,30}+)", text[question[2] : question[2] + 60]
-        )
+        address = _ADDRESS.match(text[question[2] : question[2] + 60])
         if address is not None:
             person = match_person(address.group(1), ctx.persons, lex)
             if person is not None:
@@ -1112,6 +1117,19 @@ def _add_mention(ctx: _Context, person: PersonRecord, mention: Span) -> None:
     bisect.insort(_starts(ctx, person), mention.start)
 
 
+def _has_phrase(text: str, phrase: str) -> bool:
+    """True when ``phrase`` occurs in ``text`` as whole words."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalpha() and not after.isalpha():
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
 def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str | None) -> int:
     """2: same role noun, 1: same group of roles, 0: no match."""
     lex = ctx.lex
@@ -1123,7 +1141,7 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
             role_country = lex.country_in(role)
             if role_country is not None and role_country != country:
                 continue
-        if regex.search(r"(?<![\p{L}])" + regex.escape(noun) + r"(?![\p{L}])", folded):
+        if _has_phrase(folded, noun):
             best = 2
         elif group is not None:
             for match in lex.role_in_text_re.finditer(role):
