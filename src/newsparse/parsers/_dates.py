@@ -95,7 +95,7 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         r"|\(?(?:UTC|GMT)\s?(?P<off2>[+-]\d{1,2}(?::?\d{2})?)\)?"
         rf"|\(?(?P<zone>{zone})\)?(?![\w])))?"
     )
-    time_sep = r"(?:\s{0,3}[,|–-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
+    time_sep = r"(?:\s{0,3}[,|/–-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
     g_date = (
         rf"(?:(?P<wd>{weekday})\.?,?\s{{1,3}})?"
         r"(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"

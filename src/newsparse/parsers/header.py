@@ -340,22 +340,16 @@ class _Reader:
             self.header.authors.extend(self.names.split_names(groups["names"]))
         date = groups.get("date")
         if date and self.header.published is None:
-            found = find_date(self.text, self.lexicon, self.today, *self._span(match, "date"))
+            start, end = match.span("date")
+            found = find_date(self.text, self.lexicon, self.today, offset + start, offset + end)
             if found is not None:
                 self.set_date(found, 0)
-
-    def _span(self, match: regex.Match[str], group: str) -> tuple[int, int]:
-        start, end = match.span(group)
-        return self.base + start, self.base + end
-
-    base = 0
 
     def dateline_line(self, text: str, offset: int) -> bool:
         """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
         for pattern in self.agencies.of_kind("dateline_line"):
             match = pattern.regex.fullmatch(text)
             if match is not None and self.set_place(match.group("place")):
-                self.base = offset
                 self.apply_dateline(match, offset)
                 return True
         return False
@@ -373,7 +367,6 @@ class _Reader:
                 place = match.groupdict().get("place")
                 if place is not None and not self.set_place(place):
                     continue
-                self.base = offset
                 self.apply_dateline(match, offset)
                 if kind == "byline":
                     self.byline_seen = True
@@ -394,7 +387,6 @@ class _Reader:
                 continue
             if not self.set_place(match.group("place")):
                 continue
-            self.base = offset
             self.apply_dateline(match, offset)
             inner = self.dateline_prefix(rest[skip:], offset + match.end() + skip)
             if inner is not None:
@@ -490,9 +482,10 @@ def parse_byline(
     agency = None
     role = names.byline_role.search(rest)
     if role is not None:
-        role_text = role.group().strip(" ,|/–—-")
-        for size in range(len(role_text.split()), 0, -1):
-            candidate = " ".join(role_text.split()[:size])
+        words = role.group().strip(" ,|/–—-").split()
+        spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+        for i, j in spans:  # "Associated Press Writer", "Special to Trend"
+            candidate = " ".join(words[i:j])
             if agencies.lookup(candidate):
                 agency = candidate
                 break
@@ -618,10 +611,10 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
     """Credit the agency an opening paragraph names ("..., Trend reports")."""
     text = draft.text
     start = draft.body_start
-    end = min(len(text), draft.body_end, start + 1000)
-    blank = regex.search(r"\n[ \t]{0,20}\r?\n", text[start:end])
-    if blank is not None:
-        end = start + blank.start()
+    end = min(len(text), draft.body_end, start + 1500)
+    blanks = list(regex.finditer(r"\n[ \t]{0,20}\r?\n", text[start:end]))
+    if len(blanks) >= 2:
+        end = start + blanks[1].start()  # the first two paragraphs
     for pattern in reader.agencies.of_kind("self_credit"):
         for match in pattern.regex.finditer(text, start, end):
             agency = match.group("agency")
