@@ -53,6 +53,63 @@ def _dotted(text: str) -> bool:
     return len(parts) > 1 and all(len(p) == 1 and p.isupper() for p in parts if p)
 
 
+_DOMAINS = frozenset(
+    [
+        "az",
+        "com",
+        "ru",
+        "org",
+        "net",
+        "gov",
+        "edu",
+        "uk",
+        "io",
+        "info",
+        "ge",
+        "kz",
+        "uz",
+        "tr",
+        "de",
+        "fr",
+        "ua",
+        "am",
+        "ir",
+        "cn",
+        "co",
+        "us",
+        "eu",
+        "biz",
+        "tv",
+        "news",
+    ]
+)
+
+
+def _split_missing_space(word: str, start: int) -> list[tuple[str, int, int]]:
+    """Split ``Energy.The`` (a sentence end without its space), keep ``Report.az``."""
+    parts = word.split(".")
+    pieces: list[tuple[str, int, int]] = []
+    pos = start
+    current = parts[0]
+    for part in parts[1:]:
+        letters_before = sum(c.isalpha() for c in current.rsplit(".", 1)[-1])
+        if (
+            letters_before >= 2
+            and len(part) >= 2
+            and part.isalpha()
+            and part.casefold() not in _DOMAINS
+        ):
+            pieces.append((current, pos, pos + len(current)))
+            pos += len(current)
+            pieces.append((".", pos, pos + 1))
+            pos += 1
+            current = part
+        else:
+            current = f"{current}.{part}"
+    pieces.append((current, pos, pos + len(current)))
+    return pieces
+
+
 def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """Tokens of ``text[start:end]`` as ``(text, start, end)``.
 
@@ -60,7 +117,13 @@ def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     ``St. Petersburg State University`` is not cut at a false sentence end.
     """
     stop = len(text) if end is None else end
-    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+    found: list[tuple[str, int, int]] = []
+    for match in TOKEN.finditer(text, start, stop):
+        word, s = match.group(), match.start()
+        if "." in word and not _dotted(word):
+            found.extend(_split_missing_space(word, s))
+        else:
+            found.append((word, s, match.end()))
     merged: list[tuple[str, int, int]] = []
     i = 0
     while i < len(found):
@@ -146,6 +209,9 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    descriptor_nouns: Mapping[str, str]
+    descriptors_after_name: frozenset[str]
+    apposition_followers: frozenset[str]
     standalone_heads: frozenset[str]
     context_kinds: Mapping[str, str]
     given_names: frozenset[str]
@@ -204,6 +270,10 @@ def _cues(raw: Any) -> tuple[KindCue, ...]:
     return tuple(cues)
 
 
+def _bare(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tokens[1:] if len(tokens) > 2 and tokens[0] == "the" else tokens
+
+
 def _build(lexicon: Lexicon) -> OrgData:
     heads_data = _get(lexicon, "org_heads")
     known_data = _get(lexicon, "organisations")
@@ -226,22 +296,53 @@ def _build(lexicon: Lexicon) -> OrgData:
     forms: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
     acronym_entries: dict[str, int] = {}
 
+    seen_forms: dict[tuple[str, ...], int] = {}
+
     def add_form(form: str, index: int) -> None:
         tokens = split_tokens(form)
-        if tokens and tokens[0] == "the" and len(tokens) > 1:
+        if tokens and tokens[0] == "the" and len(tokens) > 2:
             tokens = tokens[1:]
             form = form.split(None, 1)[1]
-        if tokens:
+        if tokens and tokens not in seen_forms:
+            seen_forms[tokens] = index
             forms.setdefault(tokens[0], []).append((tokens, form, index))
+
+    def register(entry: KnownEntry, names: list[str]) -> int:
+        """Add an entry, or join the entry that already owns one of its forms."""
+        index = next(
+            (seen_forms[t] for t in (_bare(split_tokens(n)) for n in names) if t in seen_forms),
+            None,
+        )
+        if index is None:
+            index = len(entries)
+            entries.append(entry)
+        elif entry.acronym and not entries[index].acronym:
+            entries[index] = attrs.evolve(
+                entries[index], acronym=entry.acronym, needs_definition=entry.needs_definition
+            )
+        for form in names:
+            add_form(form, index)
+        return index
+
+    # News agencies and outlets first: their spelling is the one the header reports.
+    for i, item in enumerate(agencies.get("agencies", [])):
+        where = f"agencies.agencies[{i}]"
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            continue
+        kind = item.get("org_kind", "media")
+        register(
+            KnownEntry(item["name"], kind if kind in KINDS else "media", source="agency"),
+            [item["name"], *_strings(item.get("aliases"), where)],
+        )
 
     for i, item in enumerate(known_data.get("organisations", [])):
         where = f"organisations.organisations[{i}]"
         if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
             raise DataError(f"{where} must be an object with a 'name'")
-        index = len(entries)
-        entries.append(KnownEntry(item["name"], _kind(item.get("kind", "other"), where)))
-        for form in [item["name"], *_strings(item.get("aliases"), where)]:
-            add_form(form, index)
+        register(
+            KnownEntry(item["name"], _kind(item.get("kind", "other"), where)),
+            [item["name"], *_strings(item.get("aliases"), where)],
+        )
 
     raw_acronyms = acronym_data.get("acronyms", {})
     if not isinstance(raw_acronyms, Mapping):
@@ -251,32 +352,17 @@ def _build(lexicon: Lexicon) -> OrgData:
         where = f"acronyms.acronyms[{acronym!r}]"
         if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
             raise DataError(f"{where} must be an object with a 'name'")
-        index = len(entries)
-        entries.append(
+        index = register(
             KnownEntry(
                 item["name"],
                 _kind(item.get("kind", "other"), where),
                 acronym=acronym,
                 needs_definition=acronym in shared or bool(item.get("needs_definition")),
                 source="acronym",
-            )
+            ),
+            [f for f in [item["name"], *_strings(item.get("aliases"), where)] if f != acronym],
         )
         acronym_entries[acronym] = index
-        for form in [item["name"], *_strings(item.get("aliases"), where)]:
-            if form != acronym:
-                add_form(form, index)
-
-    for i, item in enumerate(agencies.get("agencies", [])):
-        where = f"agencies.agencies[{i}]"
-        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
-            continue
-        index = len(entries)
-        kind = item.get("org_kind", "media")
-        entries.append(
-            KnownEntry(item["name"], kind if kind in KINDS else "media", source="agency")
-        )
-        for form in [item["name"], *_strings(item.get("aliases"), where)]:
-            add_form(form, index)
 
     known = {
         first: tuple(sorted(items, key=lambda x: -len(x[0]))) for first, items in forms.items()
@@ -360,6 +446,17 @@ def _build(lexicon: Lexicon) -> OrgData:
             for k, v in dict(heads_data.get("context_kinds", {})).items()
         },
         standalone_heads=_fold(_strings(heads_data.get("standalone_heads"), "standalone_heads")),
+        descriptor_nouns={
+            str(k).casefold(): _kind(v, f"org_heads.descriptor_nouns[{k!r}]")
+            for k, v in dict(heads_data.get("descriptor_nouns", {})).items()
+            if " " not in str(k)
+        },
+        descriptors_after_name=_fold(
+            _strings(heads_data.get("descriptors_after_name"), "descriptors_after_name")
+        ),
+        apposition_followers=_fold(
+            _strings(heads_data.get("apposition_followers"), "apposition_followers")
+        ),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -18,6 +18,7 @@ Every extension is bounded, so the scan is linear in the length of the region.
 from __future__ import annotations
 
 import attrs
+import regex
 
 from ._orgs_data import OrgData, raw_tokens
 
@@ -30,6 +31,10 @@ _MAX_LIST_ITEMS = 8
 _SENTENCE_END = frozenset(".!?:;")
 _TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
 _APOSTROPHES = ("'s", "’s")
+_APPOSITION_STOPS = frozenset(
+    {"at", "the", "in", "with", "from", "by", "who", "which", "and", "to"}
+)
+_ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
 
 
@@ -271,6 +276,9 @@ class _Scanner:
         first = toks[i]
         if form[:1].isupper() and not first.text[:1].isupper():
             return None
+        end = i + len(tokens)
+        if tokens[0] == "the" and end < self.n and _cap_word(toks[end]):
+            return None
         if form[:1].islower() and not first.text[:1].islower():
             return None
         letters = [c for c in form if c.isalpha()]
@@ -330,7 +338,7 @@ class _Scanner:
         return None
 
     # -- head nouns ------------------------------------------------------------------------
-    def left_edge(self, h: int, *, allow_lower: bool) -> int:
+    def left_edge(self, h: int, *, allow_lower: bool, allow_and: bool = True) -> int:
         """Index of the first modifier token before the head at ``h`` (``h`` if none)."""
         data = self.data
         toks = self.toks
@@ -339,7 +347,9 @@ class _Scanner:
         count = 0
         while j >= 0 and count < _MAX_LEFT:
             tok = toks[j]
-            if _cap_word(tok) and (not tok.possessive or tok.fold in data.possessive_name_words):
+            if (_cap_word(tok) or _ORDINAL.match(tok.text)) and (
+                not tok.possessive or tok.fold in data.possessive_name_words
+            ):
                 if tok.fold in data.non_name_words:
                     break
                 start = j
@@ -353,7 +363,40 @@ class _Scanner:
             start = self._lower_left(h)
         if start < h and toks[start].text == "&":
             start += 1
+        if start < h and allow_and:
+            start = self._left_and(start, h)
         return start
+
+    def _left_and(self, start: int, h: int) -> int:
+        """``National Oceanic and Atmospheric Administration``: modifiers joined by ``and``.
+
+        The words before ``and`` join the name only when they start a phrase themselves
+        (after ``the``, ``a`` or punctuation), are no place and hold no head noun, so that
+        ``Ministry of Energy and Azerbaijan Investment Company`` stays two names.
+        """
+        data = self.data
+        toks = self.toks
+        j = start - 1
+        if j < 1 or toks[j].text != "and" or self.place_at(start, start + 1) is not None:
+            return start
+        k = j
+        while k > 0 and j - k < 3 and _cap_word(toks[k - 1]) and not toks[k - 1].possessive:
+            tok = toks[k - 1]
+            if tok.fold in data.non_name_words:
+                break
+            if tok.fold in data.heads:
+                return start
+            if self.place_at(k - 1, k) is not None or self.known_length(k - 1):
+                return start
+            if tok.base in data.acronym_entries or _norm_legal(tok.base) in data.legal_suffixes:
+                return start
+            k -= 1
+        if k == j:
+            return start
+        before = toks[k - 1] if k > 0 else None
+        if before is not None and before.word and before.fold not in ("the", "a", "an"):
+            return start
+        return k
 
     def _lower_left(self, h: int) -> int:
         data = self.data
@@ -395,13 +438,23 @@ class _Scanner:
         count = 0
         while j < self.n and count < _MAX_COMPLEMENT_WORDS:
             tok = toks[j]
-            if _cap_word(tok) or (tok.word and tok.text[0].isdigit() and j == k):
+            number = tok.word and tok.text.isdigit() and len(tok.text) <= 4
+            if _cap_word(tok) or (number and (j == k or _cap_word(toks[j - 1]))):
                 if j > k and self.is_person_start(j):
                     break
                 j += 1
                 count += 1
                 if tok.possessive:
                     break
+                continue
+            if (
+                j > k
+                and tok.text == "the"
+                and j + 1 < self.n
+                and _cap_word(toks[j + 1])
+                and toks[j - 1].fold.endswith("ing")
+            ):
+                j += 1
                 continue
             if j > k and tok.text in ("and", "&") and self._and_continues(j):
                 j += 1
@@ -642,7 +695,7 @@ class _Scanner:
             while start > 0 and _cap_word(toks[start - 1]) and j - start < 6:
                 start -= 1
         else:
-            start = self.left_edge(j + 1, allow_lower=False)
+            start = self.left_edge(j + 1, allow_lower=False, allow_and=False)
         if start > j:
             return
         self.out.append(
@@ -702,6 +755,8 @@ class _Scanner:
         by_last = {c.last: c for c in self.out if c.source in ("head", "known", "suffix")}
         for cand in list(by_last.values()):
             k = cand.last
+            if cand.source == "head":
+                k = self._located_before_acronym(cand)
             if k + 2 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
                 acr = toks[k + 1]
                 if _looks_acronym(acr.base) and _fits(acr.base, toks, cand):
@@ -717,6 +772,162 @@ class _Scanner:
                             acronym=acr.base,
                         )
                     )
+
+    def _located_before_acronym(self, cand: Candidate) -> int:
+        """``Mission in the DR Congo (MONUSCO)``: an ``in`` phrase that an acronym closes.
+
+        A place after ``in`` is not part of a name (``Russian Trade Mission in Azerbaijan``)
+        unless the acronym that defines the name follows it. Returns the index where the
+        ``(ACR)`` should start, extending ``cand`` when the phrase belongs to it.
+        """
+        toks = self.toks
+        k = cand.last
+        if k >= self.n or toks[k].text != "in":
+            return k
+        m = k + 1
+        if m < self.n and toks[m].text == "the":
+            m += 1
+        end = m
+        while end < self.n and end - m < 10 and not toks[end].possessive:
+            tok = toks[end]
+            inner = tok.text in ("of", "the", "and") and end > m
+            ahead = toks[end + 1 : end + 3]
+            if not (_cap_word(tok) or (inner and any(_cap_word(t) for t in ahead))):
+                break
+            end += 1
+        if end == m or end + 2 >= self.n or toks[end].text != "(" or toks[end + 2].text != ")":
+            return k
+        acronym = toks[end + 1].base
+        if not _looks_acronym(acronym) or not _fits(acronym, toks, cand):
+            return k
+        cand.last = end
+        cand.end = toks[end - 1].base_end
+        return end
+
+    # -- descriptor nouns -------------------------------------------------------------------
+    def described_at(self, i: int) -> None:
+        """Names that a lower-case descriptor noun marks as organisations."""
+        data = self.data
+        toks = self.toks
+        tok = toks[i]
+        if not tok.word or tok.skip or not tok.text.islower():
+            return
+        kind = data.descriptor_nouns.get(tok.fold)
+        if kind is not None and not tok.possessive:
+            self._after_descriptor(i, kind)
+        if tok.fold in data.descriptors_after_name:
+            self._before_descriptor(i, data.descriptor_nouns.get(tok.fold, "other"))
+
+    def _name_run(self, k: int) -> int:
+        """End of a run of capitalised name words starting at ``k`` (``k`` if none)."""
+        data = self.data
+        toks = self.toks
+        end = k
+        while end < self.n and end - k < 5:
+            tok = toks[end]
+            if not _cap_word(tok) or tok.fold in data.time_words:
+                break
+            if tok.fold in data.non_name_words and end == k:
+                break
+            if end > k and self.is_person_start(end):
+                break
+            end += 1
+            if tok.possessive:
+                break
+        return end
+
+    def _proper(self, first: int, last: int) -> bool:
+        """True when ``first:last`` can be an organisation's own name."""
+        if last <= first or self.is_person_start(first):
+            return False
+        if all(self.place_at(i, i + 1) is not None for i in range(first, last)):
+            return False
+        hit = self.place_at(first, last)
+        return not (hit is not None and hit[1] == last)
+
+    def _after_descriptor(self, i: int, kind: str) -> None:
+        toks = self.toks
+        k = i + 1
+        if k < self.n and toks[k].text == "The" and kind == "media":
+            k += 1
+        if k >= self.n or not _cap_word(toks[k]) or toks[k].sentence_start:
+            return
+        end = self._name_run(k)
+        first = i + 1
+        if not self._proper(k, end):
+            return
+        self._described(first, end, kind)
+
+    def _before_descriptor(self, i: int, kind: str) -> None:
+        data = self.data
+        toks = self.toks
+        if i + 1 < self.n:
+            nxt = toks[i + 1]
+            if nxt.word and nxt.text.islower() and nxt.fold not in data.apposition_followers:
+                return
+        start = i
+        while start > 0 and i - start < 4:
+            tok = toks[start - 1]
+            if not _cap_word(tok) or tok.possessive or tok.fold in data.non_name_words:
+                break
+            start -= 1
+        if start == i or not self._proper(start, i):
+            return
+        if toks[start].sentence_start and start + 1 == i:
+            return
+        self._described(start, i, kind)
+
+    def apposition_at(self, i: int) -> None:
+        """``Vortexa, a London-based analytics firm,``: the name before the apposition."""
+        data = self.data
+        toks = self.toks
+        if toks[i].text != "," or i + 2 >= self.n or toks[i + 1].fold not in ("a", "an"):
+            return
+        j = i + 2
+        while j < self.n and j - i < 7:
+            tok = toks[j]
+            kind = data.descriptor_nouns.get(tok.fold) if tok.text.islower() else None
+            if kind is not None:
+                after = toks[j + 1].text.casefold() if j + 1 < self.n else "."
+                if after not in data.apposition_followers:
+                    return
+                start = i
+                while start > 0 and i - start < 4:
+                    prev = toks[start - 1]
+                    if not _cap_word(prev) or prev.possessive or prev.fold in data.non_name_words:
+                        break
+                    start -= 1
+                if start < i and self._proper(start, i):
+                    self._described(start, i, kind)
+                return
+            if (
+                not tok.word
+                or (tok.cap and "-" not in tok.text)
+                or tok.fold in data.connectors
+                or tok.fold in _APPOSITION_STOPS
+            ):
+                return
+            j += 1
+
+    def _described(self, first: int, last: int, kind: str) -> None:
+        toks = self.toks
+        self.out.append(
+            Candidate(
+                start=toks[first].start,
+                end=toks[last - 1].base_end,
+                first=first,
+                last=last,
+                source="described",
+                kind=kind,
+                head_end=toks[first].start,
+                places=frozenset(self.places_in(first, last)),
+                core=tuple(t.base for t in toks[first:last]),
+            )
+        )
+
+
+def _norm_legal(word: str) -> str:
+    return word.replace(".", "").casefold()
 
 
 def _looks_acronym(text: str) -> bool:
@@ -737,5 +948,7 @@ def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candida
         scanner.known_at(i)
         scanner.head_at(i)
         scanner.legal_at(i)
+        scanner.described_at(i)
+        scanner.apposition_at(i)
     scanner.definitions()
     return scanner.out

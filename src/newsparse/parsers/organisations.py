@@ -55,6 +55,7 @@ _PRIORITY = {
     "defined": 0,
     "suffix": 1,
     "head": 2,
+    "described": 2,
     "lower": 2,
     "backref": 3,
     "lowref": 3,
@@ -185,7 +186,7 @@ def _resolve(data: OrgData, cands: list[Candidate], toks: list[Tok]) -> list[Can
     for cand in cands:
         if cand.source == "pending":
             continue
-        if cand.source in _CONTAINERS and (
+        if cand.source in (*_CONTAINERS, "described") and (
             _excluded(data, cand, toks) or _descriptor_of_known(data, cand, known, toks)
         ):
             continue
@@ -203,6 +204,7 @@ def _resolve(data: OrgData, cands: list[Candidate], toks: list[Tok]) -> list[Can
             and cand.start >= a.head_end
             and cand.end <= a.end
             and cand.first > a.first
+            and (cand.source in ("known", "acronym") or toks[cand.first - 1].fold == "the")
             for a in overlapping
         ):
             continue
