@@ -291,3 +291,21 @@ def test_two_names_joined_by_and_are_no_signature() -> None:
     article = newsparse.parse(text)
     assert "signature" not in article.meta
     assert len(article.paragraphs) == 3
+
+
+def test_wrapped_text_with_blank_lines_splits_only_at_blank_lines() -> None:
+    paragraphs = [
+        "The ministers of the three countries met in Baku on Monday\n"
+        "to discuss the new transport corridor across the region.\n"
+        "Representatives of the railway companies also took part in\n"
+        "the talks, which lasted for most of the day.",
+        # a short line that ends a sentence before a long word: still the same paragraph
+        "The parties met again on Tuesday to review the draft text.\n"
+        "They agreed to harmonise customs by next year.\n"
+        "Implementation will be monitored by a joint working group\n"
+        "that reports to the ministers twice a year.",
+        "The next meeting will take place in Tashkent in the spring,\n"
+        "the host ministry said in a statement after the talks.",
+    ]
+    article = newsparse.parse("\n\n".join(paragraphs) + "\n")
+    assert [p.text for p in article.paragraphs] == [" ".join(p.split()) for p in paragraphs]

@@ -83,8 +83,11 @@ class _Piece:
     """Columns of white space before the text on its line."""
 
 
-def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
-    """Body text line by line, excluded spans removed; None stands for a break."""
+def _body_pieces(draft: Draft) -> Iterator[_Piece | bool]:
+    """Body text line by line, excluded spans removed.
+
+    A break yields True for a blank line and False for a line taken out of the body.
+    """
     text = draft.text
     starts, ends = _merged(draft.excluded)
     k = 0
@@ -107,7 +110,7 @@ def _body_pieces(draft: Draft) -> Iterator[_Piece | None]:
             parts.append((pos, b))
         kept = [(s, e) for s, e in parts if text[s:e].strip(STRIPPED)]
         if not kept:
-            yield None
+            yield line.is_blank
             continue
         s, e = kept[0][0], kept[-1][1]
         s += len(text[s:e]) - len(text[s:e].lstrip(STRIPPED))
@@ -497,17 +500,20 @@ def build_paragraphs(draft: Draft) -> None:
     """Split the body region (minus excluded spans) into paragraphs."""
     blocks: list[list[_Piece]] = []
     current: list[_Piece] = []
+    blank_ended = 0  # multi-line blocks closed by a blank line
     for piece in _body_pieces(draft):
-        if piece is None:
+        if isinstance(piece, bool):
             if current:
                 blocks.append(current)
+                blank_ended += piece and len(current) > 1
                 current = []
         else:
             current.append(piece)
     if current:
         blocks.append(current)
     width = _wrap_width(blocks)
-    strict = sum(1 for block in blocks if len(block) > 1) >= 3
+    # Blank lines already separate paragraphs: split blocks only at strong signals.
+    strict = blank_ended >= 2
     joiner = _Joiner(draft.text)
     for block in blocks:
         if len(block) == 1:
