@@ -20,6 +20,15 @@ neither as misses nor, when reported, as spurious.
 - kind      = found required quotes whose kind (direct, indirect, mixed) is the gold's
 - speaker   = found required quotes whose speaker name is the gold's
 - role, organisation: found quotes whose gold gives one, with the same value
+
+Organisations: a reported organisation matches a gold name when that name is its name, an
+alias, its acronym or ``Name (ACR)``. Optional gold names count neither way.
+
+- recall    = required gold organisations found / required gold organisations
+- precision = reported organisations matching a required gold name / reported ones (minus
+  those that match only an optional name)
+- f1        = 2 TP / (2 TP + FP + FN)
+- kind, acronym: found organisations whose gold gives one, with the same value
 """
 
 from __future__ import annotations
@@ -146,6 +155,86 @@ def quotes_section(cases: Sequence[Case]) -> Table:
     return table
 
 
+# -- organisations ---------------------------------------------------------------------------
+
+
+def _org_names(org: newsparse.Organisation) -> set[str]:
+    names = {org.name, *org.aliases}
+    if org.acronym:
+        names |= {org.acronym, f"{org.name} ({org.acronym})"}
+    return {n.casefold() for n in names}
+
+
+def score_organisations(case: Case) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """Counts (hits, total) per metric for one article, and its misses.
+
+    An organisation matches a gold name when the name is its name, an alias, its acronym
+    or ``Name (ACR)`` (the rule of ``tests/goldcheck.py``).
+    """
+    wanted = [w if isinstance(w, dict) else {"name": w} for w in case.gold["organisations"]]
+    orgs = case.article.organisations
+    required = [w for w in wanted if not w.get("optional")]
+    optional = [w for w in wanted if w.get("optional")]
+    found = kind_hits = kind_total = acronym_hits = acronym_total = 0
+    notes = []
+    for want in required:
+        hits = [o for o in orgs if want["name"].casefold() in _org_names(o)]
+        if not hits:
+            notes.append(f"{case.name}: missed organisation {want['name']!r}")
+            continue
+        found += 1
+        if "kind" in want:
+            kind_total += 1
+            kind_hits += hits[0].kind == want["kind"]
+            if hits[0].kind != want["kind"]:
+                notes.append(
+                    f"{case.name}: {want['name']!r} kind {hits[0].kind}, want {want['kind']}"
+                )
+        if "acronym" in want:
+            acronym_total += 1
+            acronym_hits += hits[0].acronym == want["acronym"]
+    matching = spurious = 0
+    for org in orgs:
+        names = _org_names(org)
+        if any(w["name"].casefold() in names for w in required):
+            matching += 1
+        elif not any(w["name"].casefold() in names for w in optional):
+            spurious += 1
+            notes.append(f"{case.name}: spurious organisation {org.name!r}")
+    missed = len(required) - found
+    counts = {
+        "recall": (found, len(required)),
+        "precision": (matching, matching + spurious),
+        # F1 = 2TP / (2TP + FP + FN), itself a ratio of counts.
+        "f1": (2 * found, 2 * found + spurious + missed),
+        "kind": (kind_hits, kind_total),
+        "acronym": (acronym_hits, acronym_total),
+    }
+    return counts, notes
+
+
+def organisations_section(cases: Sequence[Case]) -> Table:
+    """Organisation recall, precision, F1, kind and acronym accuracy per group."""
+    table = Table(
+        "Organisations",
+        ["articles", "recall", "precision", "f1", "kind", "acronym"],
+    )
+    groups: dict[str, dict[str, tuple[int, int]]] = {}
+    for case in cases:
+        if "organisations" not in case.gold:
+            continue
+        counts, notes = score_organisations(case)
+        table.details.extend(notes)
+        for label in (case.group, "all"):
+            total = groups.setdefault(label, {"articles": (0, 0)})
+            total["articles"] = (total["articles"][0] + 1, total["articles"][1] + 1)
+            for key, (hit, out_of) in counts.items():
+                old = total.get(key, (0, 0))
+                total[key] = (old[0] + hit, old[1] + out_of)
+    table.rows = sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0]))
+    return table
+
+
 # -- printing ------------------------------------------------------------------------------
 
 
@@ -179,7 +268,10 @@ def render(table: Table, details: bool = False) -> str:
     return "\n".join(lines)
 
 
-SECTIONS: tuple[tuple[str, Callable[[Sequence[Case]], Table]], ...] = (("quotes", quotes_section),)
+SECTIONS: tuple[tuple[str, Callable[[Sequence[Case]], Table]], ...] = (
+    ("quotes", quotes_section),
+    ("organisations", organisations_section),
+)
 """The sections, in printing order: (name, function of the parsed cases)."""
 
 
