@@ -425,7 +425,11 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     match = _anchored_end(lex.acronym_re, text, lo, hi)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
-        return Entity("organisation", match.start(), match.end(), match.group(), name)
+        start = match.start()
+        head = _anchored_end(lex.organisation_re, text, lo, _rstrip_ws(text, lo, start))
+        if head is not None:
+            start = head.start()  # "the national statistics agency INE"
+        return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
 
 
@@ -632,6 +636,7 @@ def _direct_quotes(
     text = ctx.text
     drafts: list[_Draft] = []
     extras: list[_Draft] = []
+    follows: tuple[int, int] | None = None
     rejected: list[Segment] = []
     by_index: dict[int, _Draft] = {}
     for index, seg in enumerate(segments):
@@ -674,8 +679,13 @@ def _direct_quotes(
             accept = words >= 2 and (seg.closed or seg.continues_next or words >= 4)
         elif continued or seg.continues_next:
             accept = words >= 3
+        elif (
+            follows is not None and follows[0] == seg.paragraph and seg.open_pos - follows[1] < 120
+        ):
+            # '"A," X said. "B."': a short sentence right after an attributed quotation.
+            accept = words >= 3 and sentence_like and seg.closed
         else:
-            accept = words >= _MIN_CUELESS_WORDS and sentence_like and (seg.closed)
+            accept = words >= _MIN_CUELESS_WORDS and sentence_like and seg.closed
         if not accept:
             rejected.append(seg)
             continue
@@ -694,6 +704,7 @@ def _direct_quotes(
         )
         by_index[index] = draft
         drafts.append(draft)
+        follows = (seg.last_paragraph, seg.close_end)
         if cue is not None and cue[0].start >= seg.close_end:
             second = _participle_after(ctx, seg.last_paragraph, draft, last_unit[1])
             if second is not None:
@@ -1203,7 +1214,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
             return Speaker(entity.text, "unknown", None, None, mention)
         if nature in ("thing", "group"):
             i = bisect.bisect_left(ctx.source_events, entity.start, key=lambda e: e[0])
-            if i > 0:
+            if i > 0 and ctx.source_events[i - 1][2] == "document":
                 _, name, kind = ctx.source_events[i - 1]
                 return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
             nearest = _nearest_organisation(ctx, entity.start)
@@ -1237,15 +1248,21 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
 
 
 def _nearest_organisation(ctx: _Context, pos: int) -> str | None:
-    """The last organisation named in the 2,000 characters before ``pos``."""
+    """The organisation quoted or named last in the 2,000 characters before ``pos``."""
     text, lex = ctx.text, ctx.lex
     last = None
     lo = max(0, pos - 2000)
     for match in lex.organisation_re.finditer(text, lo, pos):
         if _words(match.group()) >= 2 and any(c.isupper() for c in match.group()):
             last = match
-    if last is None:
-        return None
+    i = bisect.bisect_left(ctx.source_events, pos, key=lambda e: e[0])
+    quoted = None
+    for q_pos, q_name, q_kind in reversed(ctx.source_events[:i]):
+        if q_kind == "organisation":
+            quoted = (q_pos, q_name)
+            break
+    if last is None or (quoted is not None and quoted[0] > last.start()):
+        return None if quoted is None else quoted[1]
     return _source_name(lex, _clean(last.group()))
 
 
@@ -1264,9 +1281,6 @@ def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
             name = _source_name(lex, _clean(found.group()))
         else:
             # "the company", "the regulator": the organisation quoted or named last.
-            for _, known_name, known_kind in reversed(ctx.sources):
-                if known_kind == "organisation":
-                    return known_name
             nearest = _nearest_organisation(ctx, pos)
             if nearest is not None:
                 return nearest
