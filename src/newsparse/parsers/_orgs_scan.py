@@ -386,11 +386,13 @@ class _Scanner:
                 break
             if tok.fold in data.heads:
                 return start
-            if self.place_at(k - 1, k) is not None or self.known_length(k - 1):
+            if self.known_length(k - 1):
                 return start
             if tok.base in data.acronym_entries or _norm_legal(tok.base) in data.legal_suffixes:
                 return start
             k -= 1
+            if self.place_at(k, k + 1) is not None:
+                break
         if k == j:
             return start
         before = toks[k - 1] if k > 0 else None
