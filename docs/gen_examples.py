@@ -13,8 +13,10 @@ What counts as an example, and how its output is kept honest:
   ```` ```text title="Output" ```` block, it must equal what the python block printed.
 - ```` ```pycon ```` blocks (``>>>`` prompts) run as doctests in the same namespace.
 - ```` ```console ```` blocks hold ``$ command`` lines, each followed by its output. Commands
-  run with ``bash`` in a scratch directory that holds a copy of ``seeds/``; each must exit
-  with status 0, and the output shown under it must equal its real output.
+  run with ``bash -o pipefail`` in a scratch directory that holds a copy of ``seeds/`` (in
+  the repository itself when the info string says ``title="... in the repository root"``,
+  for commands that only read); each must exit with status 0, and the output shown under
+  it must equal its real output.
 - Every other block (``bash``, ``toml``, ``json``, ``text`` ...) that is not an output block
   is not run. A python, pycon or console block is skipped only when its info string says so
   visibly: ``title="... (not executed by the docs test)"``.
@@ -47,6 +49,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SKIP_MARK = "not executed by the docs test"
+ROOT_MARK = "in the repository root"
 RUN_LANGS = ("python", "py", "pycon", "console")
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
@@ -228,7 +231,7 @@ def run_console(command: str, cwd: Path) -> tuple[int, str]:
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["COLUMNS"] = "88"
     done = subprocess.run(
-        ["bash", "-c", command],
+        ["bash", "-o", "pipefail", "-c", command],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -262,11 +265,15 @@ def check_page(path: Path, *, fix: bool = False) -> list[str]:
                 if report:
                     problems.append(f"{block.where}: doctest failed\n{report}")
             else:
-                scratch = scratch or scratch_directory()
+                if ROOT_MARK in block.info:
+                    cwd = ROOT
+                else:
+                    scratch = scratch or scratch_directory()
+                    cwd = scratch
                 lines: list[str] = []
                 stale = False
                 for command, shown in console_commands(block):
-                    status, output = run_console(command, scratch)
+                    status, output = run_console(command, cwd)
                     if status != 0:
                         problems.append(f"{block.where}: `{command}` exited {status}\n{output}")
                     if shown != output:
