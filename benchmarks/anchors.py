@@ -241,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.failures:
         for name, tally in tallies.items():
             print(f"\n######## failures of {name}")
-            evaluate.print_failures(tally)
+            evaluate.print_failures(tally, sections=args.section)
     return 0
 
 

@@ -510,12 +510,15 @@ def print_table(columns: dict[str, dict[str, Any]], out: Any = None) -> None:
         print(metric.ljust(width) + row, file=stream)
 
 
-def print_failures(tally: Tally, out: Any = None) -> None:
-    """Every miss and false positive, grouped by article."""
+def print_failures(tally: Tally, out: Any = None, sections: Sequence[str] = ()) -> None:
+    """Every miss and false positive, grouped by article (only ``sections`` if given)."""
     stream = out or sys.stdout
     for case, problems in tally.failures.items():
+        shown = [p for p in problems if not sections or p[1:].split("]")[0] in sections]
+        if not shown:
+            continue
         print(f"\n== {case}", file=stream)
-        for problem in problems:
+        for problem in shown:
             print(f"  {problem}", file=stream)
 
 
@@ -564,6 +567,13 @@ def build_parser() -> argparse.ArgumentParser:
     """Command-line options shared with anchors.py."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", action="store_true", help="list every miss per article")
+    parser.add_argument(
+        "--section",
+        action="append",
+        default=[],
+        choices=["header", "body", "quote", "speaker", "org", "error"],
+        help="with --failures: only these kinds of failure (repeatable)",
+    )
     parser.add_argument("--seeds", action="store_true", help="also score the seed articles")
     parser.add_argument("--fixtures", action="store_true", help="also score tests/fixtures")
     parser.add_argument("--no-corpus", action="store_true", help="skip benchmarks/corpus")
@@ -611,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print_groups(cases, predict_newsparse)
     if args.failures:
-        print_failures(tally)
+        print_failures(tally, sections=args.section)
     return 0
 
 
