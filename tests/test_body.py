@@ -309,3 +309,24 @@ def test_wrapped_text_with_blank_lines_splits_only_at_blank_lines() -> None:
     ]
     article = newsparse.parse("\n\n".join(paragraphs) + "\n")
     assert [p.text for p in article.paragraphs] == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_boilerplate_data_is_valid() -> None:
+    data = Lexicon.default().get("boilerplate")
+    kinds = set(data["lines"])
+    for key in ("terminal", "absorbing", "swallowing", "swallowing_in_press_releases"):
+        assert set(data[key]) <= kinds, key
+    for kind, patterns in data["lines"].items():
+        for pattern in patterns:
+            compiled = regex.compile(pattern, regex.IGNORECASE)
+            assert not compiled.fullmatch(""), f"{kind}: {pattern!r} matches an empty line"
+
+
+def test_a_user_can_add_boilerplate() -> None:
+    lexicon = Lexicon.default().extend(
+        "boilerplate", {"lines": {"share": [r"send\sthis\sstory\sto\sa\scolleague"]}}
+    )
+    text = "The ferry line reopened.\n\nSend this story to a colleague\n"
+    article = newsparse.parse(text, lexicon=lexicon)
+    assert [b.kind for b in article.boilerplate] == ["share"]
+    assert [p.text for p in newsparse.parse(text).paragraphs][-1].startswith("Send this")

@@ -244,3 +244,27 @@ def test_paragraph_openers_that_are_no_datelines_or_bylines(text: str) -> None:
     assert article.header.dateline is None
     assert article.header.authors == ()
     assert article.paragraphs[0].start == 0
+
+
+@pytest.mark.parametrize("name", ["agencies", "dates", "bylines", "boilerplate"])
+def test_replacing_a_data_file_with_an_empty_one_still_parses(name: str) -> None:
+    lexicon = Lexicon.default().replace(name, {"description": "nothing"})
+    text = "A headline for the story\n\nBAKU (Trend) - The story begins.\n\nShare this\n"
+    article = newsparse.parse(text, lexicon=lexicon)
+    assert article.paragraphs
+    for p in article.paragraphs:
+        assert text[p.start : p.end].endswith(p.text[-5:])
+
+
+def test_header_data_files_are_valid() -> None:
+    lexicon = Lexicon.default()
+    dates = lexicon.get("dates")
+    assert set(dates["months"].values()) == set(range(1, 13))
+    assert set(dates["weekdays"].values()) == set(range(7))
+    for offset in dates["timezones"].values():
+        assert len(offset) == 6 and offset[0] in "+-" and offset[3] == ":"
+    bylines = lexicon.get("bylines")
+    for key in ("honorifics", "degrees", "particles", "not_names", "byline_roles"):
+        assert all(isinstance(x, str) and x for x in bylines[key]), key
+    for entry in lexicon.get("agencies")["header_patterns"]:
+        assert {"name", "kind", "pattern", "description"} <= set(entry), entry.get("name")

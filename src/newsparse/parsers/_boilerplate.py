@@ -62,7 +62,7 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
     data: Mapping[str, Any] = lexicon.get("boilerplate")
     branches = []
     group_kinds = {}
-    for number, (kind, patterns) in enumerate(data["lines"].items()):
+    for number, (kind, patterns) in enumerate(data.get("lines", {}).items()):
         group = f"k{number}"
         group_kinds[group] = str(kind)
         for pattern in patterns:
@@ -71,9 +71,11 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
             except regex.error as exc:
                 raise DataError(f"boilerplate: pattern {pattern!r} of {kind!r}: {exc}") from exc
         branches.append(f"(?P<{group}>{'|'.join(f'(?:{p})' for p in patterns)})")
-    credits = sorted((regex.escape(str(c)) for c in data["author_credits"]), key=len, reverse=True)
+    credits = sorted(
+        (regex.escape(str(c)) for c in data.get("author_credits", []) if c), key=len, reverse=True
+    ) or ["(?!)"]
     return BoilerplateRules(
-        line=regex.compile("|".join(branches), regex.IGNORECASE | regex.VERSION0),
+        line=regex.compile("|".join(branches) or "(?!)", regex.IGNORECASE | regex.VERSION0),
         group_kinds=group_kinds,
         max_length=int(data.get("limits", {}).get("max_length", 300)),
         terminal=frozenset(map(str, data.get("terminal", []))),
@@ -83,7 +85,9 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
             map(str, data.get("swallowing_in_press_releases", []))
         ),
         press_release_signals=frozenset(map(str, data.get("press_release_signals", []))),
-        trailer=regex.compile(str(data["credit_trailer"]) + r"\s{0,10}$", regex.IGNORECASE),
+        trailer=regex.compile(
+            str(data.get("credit_trailer", "(?!)")) + r"\s{0,10}$", regex.IGNORECASE
+        ),
         author_credit=regex.compile(
             rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
             regex.IGNORECASE,

@@ -150,15 +150,17 @@ class NameTools:
 
 def _build(lexicon: Lexicon) -> NameTools:
     data: Mapping[str, Any] = lexicon.get("bylines")
-    roles = sorted((regex.escape(str(r)) for r in data["byline_roles"]), key=len, reverse=True)
+    roles = sorted(
+        (regex.escape(str(r)) for r in data.get("byline_roles", []) if r), key=len, reverse=True
+    ) or ["(?!)"]
     prefixes = sorted(
-        (regex.escape(str(p)) for p in data["byline_prefixes"]), key=len, reverse=True
-    )
+        (regex.escape(str(p)) for p in data.get("byline_prefixes", []) if p), key=len, reverse=True
+    ) or ["(?!)"]
     return NameTools(
-        honorifics=frozenset(str(x).casefold() for x in data["honorifics"]),
-        degrees=frozenset(str(x).casefold() for x in data["degrees"]),
-        particles=frozenset(str(x).casefold() for x in data["particles"]),
-        not_names=frozenset(str(x).casefold() for x in data["not_names"]),
+        honorifics=frozenset(str(x).casefold() for x in data.get("honorifics", [])),
+        degrees=frozenset(str(x).casefold() for x in data.get("degrees", [])),
+        particles=frozenset(str(x).casefold() for x in data.get("particles", [])),
+        not_names=frozenset(str(x).casefold() for x in data.get("not_names", [])),
         byline_role=regex.compile(
             rf"(?:\s{{0,3}}[,|/–—-]\s{{0,3}}|\s{{1,3}})(?:{'|'.join(roles)})\b.{{0,60}}$",
             regex.IGNORECASE,

@@ -71,19 +71,21 @@ class DatePatterns:
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
-    parts = sorted({regex.escape(w) for w in words}, key=lambda w: (-len(w), w))
+    parts = sorted({regex.escape(w) for w in words if w}, key=lambda w: (-len(w), w))
+    if not parts:
+        return "(?!)"  # an empty list matches nothing
     return f"(?{flags}:{'|'.join(parts)})" if flags else f"(?:{'|'.join(parts)})"
 
 
 def _build(lexicon: Lexicon) -> DatePatterns:
     data: Mapping[str, Any] = lexicon.get("dates")
-    months = {str(k).casefold(): int(v) for k, v in data["months"].items()}
-    weekdays = {str(k).casefold(): int(v) for k, v in data["weekdays"].items()}
-    zones = {str(k).upper(): str(v) for k, v in data["timezones"].items()}
+    months = {str(k).casefold(): int(v) for k, v in data.get("months", {}).items()}
+    weekdays = {str(k).casefold(): int(v) for k, v in data.get("weekdays", {}).items()}
+    zones = {str(k).upper(): str(v) for k, v in data.get("timezones", {}).items()}
     month = _alternation(list(months), "i")
     weekday = _alternation(list(weekdays), "i")
     zone = _alternation([z for z in zones if len(z) > 1])
-    labels = _alternation([str(x) for x in data["labels"]], "i")
+    labels = _alternation([str(x) for x in data.get("labels", [])], "i")
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     year = r"(?:1[89]|20|21)\d{2}(?!\d)"
     # A version with named groups for reading, one without for embedding.
