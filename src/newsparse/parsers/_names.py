@@ -83,6 +83,8 @@ class Entity:
     """The role noun of a description ("analyst")."""
     country: str | None = None
     """The country a description names ("the Russian President" -> "Russia")."""
+    bare: bool = False
+    """A document named by its noun only ("the statement"), with no issuer."""
 
 
 class NameLex:
@@ -98,6 +100,7 @@ class NameLex:
         self._head_patterns: dict[str, regex.Pattern[str]] = {}
         self.honorifics = frozenset(honor["honorifics"])
         self.female_honorifics = frozenset(honor.get("female", ()))
+        self.dot_required = frozenset(honor.get("dot_required", ()))
         self.male_honorifics = frozenset(honor.get("male", ()))
         self.abbreviations = frozenset(honor.get("abbreviations", ()))
         countries: Mapping[str, list[str]] = demonyms["countries"]
@@ -285,9 +288,9 @@ class NameLex:
         self.document_re = regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|its|his|her|their)\s{1,3}+)?(?:[\p{L}’'-]{1,30}+\s{1,3}+){0,3}?"
             + doc_alt
-            + r"(?:\s{1,3}+(?:posted|published|issued|released|provided|made|circulated|"
+            + r"(?:\s{1,3}+(?:(?:posted|published|issued|released|provided|made|circulated|"
             r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
-            r"(?:on|by|at|in|from|to)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
+            r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
             r"[\p{L}\p{N}’'().-]{1,40}+))?"
         )
         org_alt = _alternation(self.org_nouns, "i")
@@ -298,11 +301,11 @@ class NameLex:
             + _CAP
             + r"|of|for|and|the|on)\s{1,3}+){0,6}"
             + org_alt
-            + r"(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
+            + r"(?![\p{L}])(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP
             + r"(?:\s{1,3}+(?:and\s{1,3}+)?"
             + _CAP
-            + r"){0,4}+)?(?:\s{0,2}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))?"
+            + r"){0,4}+){0,2}+(?:\s{0,2}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))?"
         )
         self.agency_re = (
             regex.compile(r"(?<![\p{L}])" + _alternation(self.agencies) + r"(?![\p{L}])")
@@ -446,6 +449,9 @@ class NameLex:
             if initials is not None and initials.end() == len(word):
                 core.append((a, b))
                 continue
+            if word in self.dot_required and text[b : b + 1] != ".":
+                core.append((a, b))  # "Gen Nakatani": a first name, not "General"
+                continue
             if self.is_not_name(word):
                 if core:
                     flush()
@@ -519,6 +525,12 @@ class NameLex:
             "when",
             "while",
             "according",
+            "which",
+            "whose",
+            "where",
+            "of",
+            "along",
+            "together",
         }
 
     def country_in(self, phrase: str) -> str | None:

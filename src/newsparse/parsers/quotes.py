@@ -111,6 +111,14 @@ _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
 _LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their)\s{1,3}+")
 _TRAILING_ACRONYM = regex.compile(r"\s{0,3}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\)$")
 _POSSESSIVE_START = regex.compile(r"([\p{L} ]{2,40}?)['’]s\s{1,3}+")
+_CITING = regex.compile(
+    r"\s{0,3}+,?\s{0,3}+(?:citing|quoting|with\s{1,3}+reference\s{1,3}+to)\s{1,3}+"
+)
+_GROUP_OF = regex.compile(r"\s(?:of|from|at|in)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}.{1,80}+)$")
+_CAPITALISED_RUN = regex.compile(
+    r"(?<![\p{L}])\p{Lu}[\p{L}’'-]{1,30}+(?:\s{1,3}+(?:(?:of|for|and|the|on)\s{1,3}+)?"
+    r"\p{Lu}[\p{L}’'-]{1,30}+){1,8}+"
+)
 _ACCORDING = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+")
 _TAIL_PUNCT = regex.compile(
     r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+"
@@ -194,6 +202,8 @@ class _Context:
     mention_starts: dict[int, list[int]] = attrs.field(factory=dict)
     seen_mentions: set[int] = attrs.field(factory=set)
     sources: list[tuple[frozenset[str], str, str]] = attrs.field(factory=list)
+    descriptions: list[tuple[frozenset[str], str]] = attrs.field(factory=list)
+    acronyms: dict[str, str | None] = attrs.field(factory=dict)
     events: list[tuple[int, PersonRecord]] = attrs.field(factory=list)
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
 
@@ -375,6 +385,11 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 hit.start = _lstrip_start(text, lo, bounds[k - 1])
                 hit.text = _clean(text[hit.start : hit.end])
             return hit
+        seg_start = _lstrip_start(text, seg_lo, seg_hi)
+        if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
+            head = _description_at_end(ctx, seg_start, seg_hi)
+            if head is not None and head.start == seg_start:
+                return head  # "A Western diplomat in Ankara, who spoke ..., said"
         if lex.is_role_phrase(segment) or lex.is_aside(segment):
             if lex.is_role_phrase(segment):
                 roles.append(strip_article(segment))
@@ -448,6 +463,7 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
             entity.kind = "document" if head in lex.doc_nouns else "organisation"
         else:
             entity.name = _source_name(lex, name)
+            entity.bare = True
     elif kind == "organisation":
         entity.name = _source_name(lex, name)
     elif kind == "description":
@@ -745,8 +761,14 @@ def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     return entity.kind == "name" and bool(entity.role) and _words(gap) <= 3
 
 
-def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft | None, str | None]:
-    """Reported speech in the sentence ``lo:hi``; also says when it is a backward one."""
+def _indirect_in_unit(
+    ctx: _Context, pi: int, lo: int, hi: int, forward_only: bool = False
+) -> tuple[_Draft | None, str | None]:
+    """Reported speech in the sentence ``lo:hi``; also says when it is a backward one.
+
+    With ``forward_only`` (the words before a quotation), only ``X said (that) ...``
+    counts: a postposed attribution there belongs to the quotation.
+    """
     text, lex = ctx.text, ctx.lex
     backward = lex.backward_re.search(text, lo, hi)
     if backward is not None:
@@ -821,7 +843,19 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
             and lemma == "report"
             and (entity.name in lex.agencies or entity.kind == "pronoun")
         ):
-            continue  # "Azernews reports that ...": the agency relays, it is not the source
+            # "Azernews reports that ...": the agency relays, it is not the source; the
+            # source is whoever it cites ("..., Azernews reports citing the ministry").
+            citing = _CITING.match(text, cue_end, hi)
+            source = _entity_after(ctx, citing.end(), hi) if citing is not None else None
+            postposed = _comma_before(text, lo, entity.start)
+            if source is not None and postposed is not None:
+                clause = _clause(ctx, lo, postposed)
+                if clause is not None:
+                    cue = _span(text, verb.start(), _rstrip_ws(text, verb.start(), citing.end()))  # type: ignore[union-attr]
+                    return _Draft(
+                        *clause, "indirect", pi, cue=cue, entity=source, anchor=cue.start
+                    ), None
+            continue
         participle = lex.participle_re.search(text, cue_end, hi)
         tail_end = participle.start() if participle is not None else hi
         if entity is not None and _subject_ok(ctx, lo, entity):
@@ -848,7 +882,7 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             # Postposed: "..., X said." -- the rest of the sentence is short.
-            if _tail_is_short(ctx, cue_end, tail_end):
+            if not forward_only and _tail_is_short(ctx, cue_end, tail_end):
                 postposed = _comma_before(text, lo, entity.start)
                 if postposed is not None:
                     clause = _clause(ctx, lo, postposed)
@@ -856,14 +890,15 @@ def _indirect_in_unit(ctx: _Context, pi: int, lo: int, hi: int) -> tuple[_Draft 
                         return _Draft(
                             *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                         ), None
-        elif entity is None:
+        elif entity is None and not forward_only and lemma not in lex.addressee_verbs:
+            # Inversion: "..., said Mr Smith." (never "..., told X": X is the hearer).
             inverted_comma = _comma_before(text, lo, verb.start())
             if inverted_comma is not None and _tail_is_short(
                 ctx, cue_end, tail_end, allow_name=True
             ):
                 inverted = _entity_after(ctx, cue_end, tail_end)
                 clause = _clause(ctx, lo, inverted_comma)
-                if inverted is not None and clause is not None:
+                if inverted is not None and inverted.kind != "pronoun" and clause is not None:
                     return _Draft(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
                     ), None
@@ -1239,12 +1274,56 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         if person is not None:
             _add_mention(ctx, person, mention)
             return _speaker_for_person(person, mention, None)
-        return Speaker(entity.name, "person", entity.name, affiliation(entity.name), mention)
+        name = _description_alias(ctx, entity.name)
+        return Speaker(name, "person", name, affiliation(name), mention)
     if entity.kind == "group":
+        # "Prosecutors from the Serious Fraud Office": the institution speaks.
+        of = _GROUP_OF.search(entity.name)
+        if of is not None and (
+            lex.organisation_re.fullmatch(of.group(1)) or _words(of.group(1)) >= 2
+        ):
+            return Speaker(_source_name(lex, of.group(1)), "organisation", None, None, mention)
         return Speaker(entity.name, "unknown", None, None, mention)
     kind = "document" if entity.kind == "document" else "organisation"
+    if entity.bare:
+        # "the statement said": the statement of the organisation quoted or named last.
+        nearest = _nearest_organisation(ctx, entity.start)
+        if nearest is not None:
+            return Speaker(nearest, "organisation", None, None, mention)
+    if kind == "organisation" and entity.name.isupper() and len(entity.name) <= 10:
+        entity.name = _expand_acronym(ctx, entity.name)
     name = _source_alias(ctx, entity.name, kind, entity.start)
     return Speaker(name, kind, None, None, mention)  # type: ignore[arg-type]
+
+
+def _expand_acronym(ctx: _Context, acronym: str) -> str:
+    """The full name an article gives an acronym: "Central Bank of Azerbaijan (CBA)"."""
+    if acronym in ctx.acronyms:
+        return ctx.acronyms[acronym] or acronym
+    text, lex = ctx.text, ctx.lex
+    full = None
+    marker = f"({acronym})"
+    at = text.find(marker)
+    while at >= 0 and full is None:
+        end = _rstrip_ws(text, max(0, at - 200), at)
+        match = _anchored_end(lex.organisation_re, text, max(0, at - 200), end)
+        if match is None:
+            match = _anchored_end(_CAPITALISED_RUN, text, max(0, at - 200), end)
+        if match is not None:
+            full = _source_name(lex, _clean(match.group()))
+        at = text.find(marker, at + 1)
+    ctx.acronyms[acronym] = full
+    return full or acronym
+
+
+def _description_alias(ctx: _Context, name: str) -> str:
+    """An unnamed speaker described again: "the diplomat" after "a Western diplomat"."""
+    key = words_key(name)
+    for known_key, known_name in reversed(ctx.descriptions):
+        if key and key <= known_key:
+            return known_name
+    ctx.descriptions.append((key, name))
+    return name
 
 
 def _nearest_organisation(ctx: _Context, pos: int) -> str | None:
@@ -1253,7 +1332,8 @@ def _nearest_organisation(ctx: _Context, pos: int) -> str | None:
     last = None
     lo = max(0, pos - 2000)
     for match in lex.organisation_re.finditer(text, lo, pos):
-        if _words(match.group()) >= 2 and any(c.isupper() for c in match.group()):
+        named = _LEADING_ARTICLE.sub("", match.group())
+        if _words(named) >= 2 and any(c.isupper() for c in named):
             last = match
     i = bisect.bisect_left(ctx.source_events, pos, key=lambda e: e[0])
     quoted = None
@@ -1366,7 +1446,7 @@ def find_quotes(draft: Draft) -> None:
                 u_hi = _rstrip_end(text, u_lo, first_busy) if first_busy is not None else u_lo
                 if _words(text[u_lo:u_hi]) < 6:
                     continue
-            found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi)
+            found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi, forward_only=u_hi != unit_hi)
             if found is None:
                 continue
             if how == "backward":
