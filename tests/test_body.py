@@ -330,3 +330,17 @@ def test_a_user_can_add_boilerplate() -> None:
     article = newsparse.parse(text, lexicon=lexicon)
     assert [b.kind for b in article.boilerplate] == ["share"]
     assert [p.text for p in newsparse.parse(text).paragraphs][-1].startswith("Send this")
+
+
+def test_short_wrapped_paragraphs_are_joined_when_lines_plainly_continue() -> None:
+    text = (
+        "The ministers met in Baku on Monday and discussed\n"
+        "the new transport corridor.\n\n"
+        "They will meet again in the spring.\nA protocol was signed.\n"
+    )
+    article = newsparse.parse(text)
+    assert [p.text for p in article.paragraphs] == [
+        "The ministers met in Baku on Monday and discussed the new transport corridor.",
+        "They will meet again in the spring.",
+        "A protocol was signed.",
+    ]

@@ -467,6 +467,21 @@ def _split_wrapped(block: list[_Piece], width: int, strict: bool) -> list[list[_
     return paragraphs
 
 
+def _split_lines(block: list[_Piece]) -> list[list[_Piece]]:
+    """One paragraph per line, except lines that plainly continue the one before.
+
+    A line continues the previous one when that line has no sentence end and the new
+    line opens with a lower-case letter (a wrap the width estimate could not see).
+    """
+    groups: list[list[_Piece]] = [[block[0]]]
+    for previous, piece in itertools.pairwise(block):
+        if piece.text[:1].islower() and not _SENTENCE_END.search(previous.text):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
 class _Joiner:
     """Joins wrapped lines, mending words hyphenated at a line end when it is safe."""
 
@@ -521,7 +536,7 @@ def build_paragraphs(draft: Draft) -> None:
         elif width is not None:
             groups = _split_wrapped(block, width, strict)
         else:
-            groups = [[piece] for piece in block]
+            groups = _split_lines(block)
         for group in groups:
             text = joiner.join(group) if len(group) > 1 else _clean(group[0].text)
             if text:

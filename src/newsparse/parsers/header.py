@@ -551,8 +551,6 @@ def parse_header(draft: Draft) -> None:
             header.cover(start, end)  # a standfirst between headline and dateline
             continue
         break
-    if reader.pending_time and header.published is None:
-        header.published_raw = reader.pending_time[2]
     if body_from is not None:
         draft.body_start = max(draft.body_start, body_from)
     elif header.end is not None:
