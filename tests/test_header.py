@@ -268,3 +268,9 @@ def test_header_data_files_are_valid() -> None:
         assert all(isinstance(x, str) and x for x in bylines[key]), key
     for entry in lexicon.get("agencies")["header_patterns"]:
         assert {"name", "kind", "pattern", "description"} <= set(entry), entry.get("name")
+
+
+def test_section_label_and_date_row() -> None:
+    text = "Politics | 22 November 2024, 14:05\n\nTalks resume in Vienna\n\nThe talks resumed.\n"
+    header = newsparse.parse(text, reference_date=REF).header
+    assert (header.published, header.headline) == ("2024-11-22T14:05:00", "Talks resume in Vienna")

@@ -295,9 +295,11 @@ class _Reader:
                 continue
             prefix = self.names.byline_prefix.match(part)
             found_names = self.names.split_names(part[prefix.end() :] if prefix else part)
-            if not found_names:
+            if found_names:
+                names.extend(found_names)
+            elif prefix is not None or len(part) > 25 or any(c.isdigit() for c in part):
                 return False
-            names.extend(found_names)
+            # else a section label ("Politics | 22 November 2024, 14:05")
         found = dates[first_date]
         assert found is not None
         position = offset + text.index(parts[first_date])
