@@ -4,17 +4,21 @@ It reads the first lines of the article (at most :data:`MAX_LINES` non-blank lin
 :data:`MAX_CHARS` characters), one line at a time, and stops at the first line of body
 text. Recognised lines, in the order tried:
 
-* boilerplate (share buttons ...): skipped, left to the boilerplate parser;
+* boilerplate (share buttons, menu entries): skipped, reported when inside the header;
 * a date, optionally labelled (``Updated:``) and optionally followed by a credit
-  (`` date 2019-10-06 By Trend``, `` date 2024-08-21 (MENAFN- AzerNews)``);
-* a time alone (``Updated: 3:45 PM EST``), joined to the date;
+  (`` date 2019-10-06 By Trend``, `` date 2024-08-21 (MENAFN- AzerNews)``), a time-first
+  date (``Updated 10:24 AM EDT, March 12, 2025``), a name and a date (``Jane Doe Dec 3,
+  2024``), a ``|``-separated credit row; a time alone (``Updated: 3:45 PM EST``) is
+  joined to the date;
 * credits (``(MENAFN- AzerNews)``, ``/AzerNews/``), bylines (``By John Smith and Jane
   Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``), an agency name alone;
 * a dateline alone on its line (``BAKU, Azerbaijan, Oct. 23``);
-* a dateline opening the first paragraph (``MOSCOW, Nov 22 (Reuters) -``), which is cut
-  from the body;
-* a headline (also when printed twice) and one-word section labels.
+* a preamble, credit, dateline or byline opening the first paragraph (``MOSCOW, Nov 22
+  (Reuters) -``), which is cut from the body;
+* a headline (also when printed twice), a standfirst before a dateline, and one-word
+  section labels.
 
+When no line credits an agency, the first two paragraphs may (``..., Trend reports``).
 Agencies and dateline layouts come from ``data/agencies.json``; dates from
 ``data/dates.json``; name vocabulary from ``data/bylines.json``.
 """
@@ -63,7 +67,6 @@ class _Reader:
     """State of one header scan."""
 
     def __init__(self, draft: Draft) -> None:
-        self.draft = draft
         self.text = draft.text
         self.lexicon: Lexicon = draft.lexicon
         self.agencies: AgencyIndex = agency_index(self.lexicon)
@@ -71,7 +74,6 @@ class _Reader:
         self.rules = boilerplate_rules(self.lexicon)
         self.today: _dt.date = draft.today()
         self.header: HeaderDraft = draft.header
-        self.body_start: int | None = None
         self.byline_seen = False
         self.dateline_seen = False
         self.pending_time: tuple[str, str, str] | None = None
