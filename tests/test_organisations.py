@@ -187,6 +187,42 @@ def test_not_organisations(sentence: str) -> None:
     assert not (set(orgs) - {"UEFA"}), orgs
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The Baku-based Caspian Policy Center said so.", {"Caspian Policy Center"}),
+        ("Prices rose, according to data firm Tankerlytics.", {"Tankerlytics"}),
+        ("Norvik Analytics, a Geneva-based consultancy, agreed.", {"Norvik Analytics"}),
+        ("Anna Berg, a director at the bank, agreed.", set()),
+        ("Economists at the Kiel institute expect growth.", {"Kiel"}),
+        ("The ruling Georgian Dream party won.", {"Georgian Dream"}),
+        ("The Champions League group stage starts.", set()),
+        ("BUSINESS WIRE reported the deal.", {"Business Wire"}),
+        (
+            "The Ministry of Energy and Azerbaijan Investment Company signed.",
+            {"Ministry of Energy", "Azerbaijan Investment Company"},
+        ),
+        (
+            "The National Oceanic and Atmospheric Administration warned.",
+            {"National Oceanic and Atmospheric Administration"},
+        ),
+    ],
+)
+def test_names_from_context(sentence: str, names: set[str]) -> None:
+    assert set(_orgs(sentence)) == names
+
+
+def test_in_phrase_belongs_to_a_name_only_before_its_acronym() -> None:
+    text = (
+        "The UN Mission in South Sudan (UNMISS) and the Russian Trade Mission in "
+        "Azerbaijan met. UNMISS said so."
+    )
+    orgs = _orgs(text)
+    assert set(orgs) == {"UN Mission in South Sudan", "Russian Trade Mission"}
+    assert orgs["UN Mission in South Sudan"].acronym == "UNMISS"
+    assert len(orgs["UN Mission in South Sudan"].mentions) == 3
+
+
 def test_extend_known_organisations_and_heads() -> None:
     text = "Acme Widgets expanded, and the Baku Guild of Weavers welcomed it."
     assert _orgs(text) == {}

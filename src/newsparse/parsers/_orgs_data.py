@@ -209,6 +209,10 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    workplace_roles: Mapping[str, str]
+    acronym_roles: frozenset[str]
+    descriptor_blockers: frozenset[str]
+    adjective_suffixes: frozenset[str]
     descriptor_nouns: Mapping[str, str]
     descriptors_after_name: frozenset[str]
     apposition_followers: frozenset[str]
@@ -457,6 +461,17 @@ def _build(lexicon: Lexicon) -> OrgData:
         apposition_followers=_fold(
             _strings(heads_data.get("apposition_followers"), "apposition_followers")
         ),
+        adjective_suffixes=_fold(
+            _strings(heads_data.get("adjective_suffixes"), "adjective_suffixes")
+        ),
+        descriptor_blockers=_fold(
+            _strings(heads_data.get("descriptor_blockers"), "descriptor_blockers")
+        ),
+        workplace_roles={
+            str(k).casefold(): _kind(v, f"org_heads.workplace_roles[{k!r}]")
+            for k, v in dict(heads_data.get("workplace_roles", {})).items()
+        },
+        acronym_roles=_fold(_strings(heads_data.get("acronym_roles"), "acronym_roles")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

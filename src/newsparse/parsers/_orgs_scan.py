@@ -59,6 +59,8 @@ class Tok:
     sentence_start: bool = False
     skip: bool = False
     """Inside a link or handle: never part of a name."""
+    adjective: bool = False
+    """A hyphenated adjective (``Baku-based``): never part of a name."""
 
 
 @attrs.define
@@ -128,7 +130,7 @@ def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> l
 
 
 def _cap_word(tok: Tok) -> bool:
-    return tok.word and not tok.skip and (tok.cap or tok.upper)
+    return tok.word and not tok.skip and not tok.adjective and (tok.cap or tok.upper)
 
 
 class _Scanner:
@@ -820,6 +822,48 @@ class _Scanner:
         if tok.fold in data.descriptors_after_name:
             self._before_descriptor(i, data.descriptor_nouns.get(tok.fold, "other"))
 
+    def workplace_at(self, i: int) -> None:
+        """``chief economist at Sovcombank``: the name after a role and ``at``."""
+        data = self.data
+        toks = self.toks
+        tok = toks[i]
+        if tok.text != "at" or i == 0 or i + 1 >= self.n:
+            return
+        role = toks[i - 1]
+        plain = role.text.islower() or (role.sentence_start and role.text[1:].islower())
+        kind = data.workplace_roles.get(role.fold) if plain else None
+        if kind is None:
+            return
+        k = i + 1
+        if not _cap_word(toks[k]) or toks[k].sentence_start:
+            return
+        end = self._name_run(k)
+        if end == k or toks[end - 1].possessive or not self._proper(k, end):
+            return
+        self._described(k, end, kind)
+
+    def acronym_role_at(self, i: int) -> None:
+        """``FNSEA head Bernard Lacoste``: an unknown acronym that a role noun follows."""
+        data = self.data
+        toks = self.toks
+        tok = toks[i]
+        if (
+            not tok.upper
+            or tok.skip
+            or tok.possessive
+            or i + 1 >= self.n
+            or len(tok.base) < 3
+            or not tok.base.isalpha()
+            or tok.base in data.not_acronyms
+            or tok.base in data.acronym_entries
+            or self.place_at(i, i + 1) is not None
+            or toks[i + 1].fold not in data.acronym_roles
+        ):
+            return
+        if i > 0 and _cap_word(toks[i - 1]):
+            return
+        self._described(i, i + 1, "other")
+
     def _name_run(self, k: int) -> int:
         """End of a run of capitalised name words starting at ``k`` (``k`` if none)."""
         data = self.data
@@ -863,10 +907,8 @@ class _Scanner:
     def _before_descriptor(self, i: int, kind: str) -> None:
         data = self.data
         toks = self.toks
-        if i + 1 < self.n:
-            nxt = toks[i + 1]
-            if nxt.word and nxt.text.islower() and nxt.fold not in data.apposition_followers:
-                return
+        if i + 1 < self.n and toks[i + 1].fold in data.descriptor_blockers:
+            return
         start = i
         while start > 0 and i - start < 4:
             tok = toks[start - 1]
@@ -945,6 +987,9 @@ def _fits(acronym: str, toks: list[Tok], cand: Candidate) -> bool:
 
 def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candidate]:
     """All candidates of one region's tokens, before overlaps are resolved."""
+    for tok in toks:
+        if "-" in tok.base and tok.base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes:
+            tok.adjective = True
     scanner = _Scanner(data, toks, titlecase)
     for i in range(len(toks)):
         scanner.known_at(i)
@@ -952,5 +997,7 @@ def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candida
         scanner.legal_at(i)
         scanner.described_at(i)
         scanner.apposition_at(i)
+        scanner.workplace_at(i)
+        scanner.acronym_role_at(i)
     scanner.definitions()
     return scanner.out

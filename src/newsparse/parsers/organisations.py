@@ -55,10 +55,10 @@ _PRIORITY = {
     "defined": 0,
     "suffix": 1,
     "head": 2,
-    "described": 2,
     "lower": 2,
-    "backref": 3,
-    "lowref": 3,
+    "described": 3,
+    "backref": 4,
+    "lowref": 4,
 }
 _CONTAINERS = frozenset({"head", "lower"})
 _REFS = frozenset({"backref", "lowref"})
@@ -320,6 +320,8 @@ class _Merger:
 
         best = max(named, key=rank)
         name = self.name_of(best)
+        if entry is not None and name.isupper() and name.casefold() == entry.name.casefold():
+            name = entry.name
         kind = cast("OrganisationKind", entry.kind if entry is not None else best.kind)
         seen = {name.casefold()}
         aliases: list[str] = []
