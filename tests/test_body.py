@@ -344,3 +344,16 @@ def test_short_wrapped_paragraphs_are_joined_when_lines_plainly_continue() -> No
         "They will meet again in the spring.",
         "A protocol was signed.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company uses cookies to track users, the regulator said.",
+        "The ministry said the account on Twitter had been hacked.",
+        "Using local materials, the builders finished the bridge in a year.",
+        "(He reported the theft to the police.)",
+    ],
+)
+def test_news_sentences_about_web_things_are_not_boilerplate(line: str) -> None:
+    assert boilerplate_rules(Lexicon.default()).kind(line) is None
