@@ -274,3 +274,20 @@ def test_section_label_and_date_row() -> None:
     text = "Politics | 22 November 2024, 14:05\n\nTalks resume in Vienna\n\nThe talks resumed.\n"
     header = newsparse.parse(text, reference_date=REF).header
     assert (header.published, header.headline) == ("2024-11-22T14:05:00", "Talks resume in Vienna")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("KYIV, Ukraine — Air raid sirens sounded on Monday.\n", "KYIV"),
+        ("WASHINGTON — The Senate voted on Tuesday.\n", "WASHINGTON"),
+        ("ST. PETERSBURG, Russia (AP) — The forum opened.\n", "ST. PETERSBURG"),
+        ("WASHINGTON, D.C. (AP) — The forum opened.\n", "WASHINGTON"),
+    ],
+)
+def test_newspaper_datelines(text: str, place: str) -> None:
+    article = newsparse.parse(text)
+    assert article.header.dateline == place
+    first = article.paragraphs[0]
+    assert first.text.startswith(("Air", "The"))
+    assert text[first.start : first.end] == first.text
