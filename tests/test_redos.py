@@ -10,9 +10,9 @@ Each input is tried at two sizes, ``N`` and ``8 * N``. A linear pattern takes ab
 times longer on the long one; a pattern whose time grows more than ``MAX_GROWTH`` times
 (and takes more than ``FLOOR_SECONDS``, so that timer noise on fast patterns does not
 count) is quadratic or worse on that input and is reported by name. A worker process does
-the matching; a pattern that does not finish within ``KILL_SECONDS`` (exponential
-backtracking) is killed and reported, and the run goes on with the next one. Growth, not
-absolute time, is judged, so the test holds on slow and fast machines alike.
+the matching; a pattern that does not finish one input within ``KILL_SECONDS``
+(exponential backtracking) is killed and reported, and the run goes on with the next one.
+Growth, not absolute time, is judged, so the test holds on slow and fast machines alike.
 """
 
 from __future__ import annotations
@@ -219,8 +219,8 @@ def find_slow_patterns(
                         break
                     if kind == "slow":
                         slow.append((patterns[index][0], note))
-                    elif kind == "input":
-                        sample = note
+                    elif kind == "input":  # the kill bound is per input
+                        sample, started = note, time.monotonic()
                     else:
                         current, started, sample = index, time.monotonic(), ""
                 else:

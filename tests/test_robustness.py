@@ -222,3 +222,21 @@ def test_batch_records_a_failing_parser_and_goes_on() -> None:
         None,
         "mine",
     ]
+
+
+# -- inputs the fuzzer (or a property test) once tripped on ------------------------------
+
+REGRESSIONS = sorted((Path(__file__).resolve().parent.parent / "fuzz" / "regressions").iterdir())
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=lambda p: p.name)
+def test_fuzz_regressions(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        article = newsparse.parse(data)
+    except newsparse.DecodeError:
+        pass
+    else:
+        assert article.text is not None
+        check_article(article, article.text)
+    parse_and_check(data.decode("utf-8", "surrogateescape"))
