@@ -357,3 +357,12 @@ def test_short_wrapped_paragraphs_are_joined_when_lines_plainly_continue() -> No
 )
 def test_news_sentences_about_web_things_are_not_boilerplate(line: str) -> None:
     assert boilerplate_rules(Lexicon.default()).kind(line) is None
+
+
+def test_end_trailers_follow_a_sentence_end() -> None:
+    signed = newsparse.parse("Prices rose.\n\nThe index fell 2 percent. bur-ant/gv\n")
+    assert [b.text for b in signed.boilerplate] == ["bur-ant/gv"]
+    assert signed.paragraphs[-1].text == "The index fell 2 percent."
+    speed = newsparse.parse("Prices rose.\n\nThe limit stays at 120 km/h\n")
+    assert speed.boilerplate == ()
+    assert speed.paragraphs[-1].text.endswith("km/h")
