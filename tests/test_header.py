@@ -291,3 +291,9 @@ def test_newspaper_datelines(text: str, place: str) -> None:
     first = article.paragraphs[0]
     assert first.text.startswith(("Air", "The"))
     assert text[first.start : first.end] == first.text
+
+
+def test_byline_without_by() -> None:
+    text = "Oil prices rise\n\nAlex Lawler and Mai Nguyen, Reuters\n\nOil prices rose on Friday.\n"
+    header = newsparse.parse(text).header
+    assert (header.authors, header.agency) == (("Alex Lawler", "Mai Nguyen"), "Reuters")

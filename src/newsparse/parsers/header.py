@@ -324,6 +324,8 @@ class _Reader:
             # "DAILY SABAH WITH AA", "Reuters and AFP": the first is credited
             parts = [p for p in _CREDIT_SPLIT.split(text) if p]
             found = [self.agencies.lookup(p) for p in parts]
+            if len(parts) >= 2 and found[0] is None and found[-1] is not None:
+                return self.names_and_agency(text, found[-1])
             if len(parts) < 2 or found[0] is None:
                 return False
             if not all(
@@ -333,6 +335,22 @@ class _Reader:
                 return False
             name = found[0]
         self.set_agency(name)
+        return True
+
+    def names_and_agency(self, text: str, agency: str) -> bool:
+        """Read ``Alex Lawler, Reuters`` (a byline without ``By``)."""
+        tail = _AGENCY_TAIL.search(text)
+        if tail is None or self.agencies.lookup(tail.group(1)) != agency:
+            return False
+        head = text[: tail.start()].strip()
+        parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", head) if p.strip()]
+        names = self.names.split_names(head)
+        if not names or len(names) != len(parts):
+            return False
+        self.header.authors.extend(names)
+        self.header.byline = self.header.byline or _normal(text)
+        self.byline_seen = True
+        self.set_agency(agency)
         return True
 
     def apply_dateline(self, match: regex.Match[str], offset: int) -> None:
