@@ -189,7 +189,7 @@ class NameLex:
             + _alternation(speech.get("addressees", ()))
             + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
             + _alternation(speech.get("addressee_heads", ()))
-            + r"(?![\p{L}])|\p{Lu}{2,8}+(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
+            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"
             + _WS

@@ -119,6 +119,11 @@ _CAPITALISED_RUN = regex.compile(
     r"(?<![\p{L}])\p{Lu}[\p{L}’'-]{1,30}+(?:\s{1,3}+(?:(?:of|for|and|the|on)\s{1,3}+)?"
     r"\p{Lu}[\p{L}’'-]{1,30}+){1,8}+"
 )
+_ISSUED_BY = regex.compile(
+    r"\s{1,3}+(?:that|which)\s{1,3}+((?:the\s{1,3}+)?\p{Lu}[\p{L}’'-]{1,30}+"
+    r"(?:\s{1,3}+(?:(?:of|for|and|on)\s{1,3}+)?\p{Lu}[\p{L}’'-]{1,30}+){0,6}+)\s{1,3}+"
+    r"(?:published|issued|released|compiled|presented|prepared|sent|circulated|posted)"
+)
 _ACCORDING = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+")
 _TAIL_PUNCT = regex.compile(
     r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+"
@@ -456,8 +461,7 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
     if kind == "document":
         issuer = match.group("issuer")
         if issuer:
-            issuer = _clean(issuer)
-            issuer_name = _source_name(lex, issuer)
+            issuer_name = _issuer_name(ctx, match.start("issuer"), match.end("issuer"))
             entity.name = issuer_name
             head = issuer_name.split()[-1].casefold() if issuer_name.split() else ""
             entity.kind = "document" if head in lex.doc_nouns else "organisation"
@@ -470,6 +474,29 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
         entity.role_noun = lex.role_noun_of(phrase)
         entity.country = lex.country_in(phrase)
     return entity
+
+
+def _issuer_name(ctx: _Context, lo: int, hi: int) -> str:
+    """The name of a document's issuer: the first organisation or person it names.
+
+    "tanker tracking firm Vortexa" -> "Vortexa"; "the Court of Audit published last year"
+    -> "Court of Audit"; otherwise the whole phrase ("the presidential website").
+    """
+    text, lex = ctx.text, ctx.lex
+    start = _lstrip_start(text, lo, hi)
+    for pattern in (lex.organisation_re, _CAPITALISED_RUN):
+        found = pattern.search(text, start, hi)
+        if (
+            found is not None
+            and _words(text[start : found.start()]) <= 4
+            and text[found.end() : found.end() + 2] not in ("'s", "’s")
+            and any(c.isupper() for c in _LEADING_ARTICLE.sub("", found.group()))
+        ):
+            return _source_name(lex, _clean(found.group()))
+    hits = lex.name_hits(text, start, hi)
+    if hits and _words(text[start : hits[0].start]) <= 4:
+        return _source_name(lex, hits[0].name)
+    return _source_name(lex, _clean(text[start:hi]))
 
 
 def _source_name(lex: NameLex, phrase: str) -> str:
@@ -530,7 +557,13 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
     ):
         match = pattern.match(text, lo, hi)
         if match is not None:
-            return _entity_from_match(ctx, kind, match)
+            entity = _entity_from_match(ctx, kind, match)
+            relative = _ISSUED_BY.match(text, match.end(), hi) if entity.bare else None
+            if relative is not None:
+                # "a report that the Court of Audit published": the issuer is named after.
+                entity.name = _source_name(lex, _clean(relative.group(1)))
+                entity.kind, entity.bare = "organisation", False
+            return entity
     if lex.agency_re is not None:
         match = lex.agency_re.match(text, lo, hi)
         if match is not None:
@@ -1287,7 +1320,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
     kind = "document" if entity.kind == "document" else "organisation"
     if entity.bare:
         # "the statement said": the statement of the organisation quoted or named last.
-        nearest = _nearest_organisation(ctx, entity.start)
+        nearest = _nearest_organisation(ctx, entity.start, reach=800)
         if nearest is not None:
             return Speaker(nearest, "organisation", None, None, mention)
     if kind == "organisation" and entity.name.isupper() and len(entity.name) <= 10:
@@ -1326,19 +1359,28 @@ def _description_alias(ctx: _Context, name: str) -> str:
     return name
 
 
-def _nearest_organisation(ctx: _Context, pos: int) -> str | None:
-    """The organisation quoted or named last in the 2,000 characters before ``pos``."""
+def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | None:
+    """The organisation quoted or named last in the ``reach`` characters before ``pos``."""
     text, lex = ctx.text, ctx.lex
     last = None
-    lo = max(0, pos - 2000)
+    lo = max(0, pos - reach)
     for match in lex.organisation_re.finditer(text, lo, pos):
         named = _LEADING_ARTICLE.sub("", match.group())
         if _words(named) >= 2 and any(c.isupper() for c in named):
             last = match
+    for acronym in lex.acronym_re.finditer(text, last.end() if last else lo, pos):
+        word = _LEADING_ARTICLE.sub("", acronym.group())
+        if not (
+            word.casefold() in lex.country_of
+            or word.capitalize() in lex.not_name
+            or word in lex.agencies
+            or len(word) < 3
+        ):
+            last = acronym
     i = bisect.bisect_left(ctx.source_events, pos, key=lambda e: e[0])
     quoted = None
     for q_pos, q_name, q_kind in reversed(ctx.source_events[:i]):
-        if q_kind == "organisation":
+        if q_kind == "organisation" and q_pos >= lo:
             quoted = (q_pos, q_name)
             break
     if last is None or (quoted is not None and quoted[0] > last.start()):
