@@ -86,6 +86,16 @@ def test_byline_credit_is_not_a_mention_but_source_line_is() -> None:
     assert set(_orgs(text)) == {"MENAFN", "AzerNews"}
 
 
+def test_body_line_starting_with_by_is_not_a_byline() -> None:
+    text = (
+        "Exports rose in the first quarter, officials said on\n"
+        "Tuesday.\n\n"
+        "By Monday, the Central Bank of Azerbaijan had cut\n"
+        "its rate, and the Prime Minister's Office said so.\n"
+    )
+    assert set(_orgs(text)) == {"Central Bank of Azerbaijan", "Prime Minister's Office"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -352,7 +352,7 @@ class _Scanner:
             if (_cap_word(tok) or _ORDINAL.match(tok.text)) and (
                 not tok.possessive or tok.fold in data.possessive_name_words
             ):
-                if tok.fold in data.non_name_words:
+                if tok.fold in data.non_name_words and not tok.possessive:
                     break
                 start = j
             elif tok.text == "&" and j > 0 and _cap_word(toks[j - 1]) and start == j + 1:

@@ -45,7 +45,9 @@ __all__ = ["find_organisations"]
 # A line-initial byline: "By Trend", "date 2019-10-06 By Reuters Staff". Bounded runs only.
 _BYLINE = regex.compile(
     r"^[^\S\n]{0,20}(?:date[^\S\n]{1,5}\S{1,30}[^\S\n]{1,5})?"
-    r"(By[^\S\n]{1,5}\p{Lu}[^\n]{0,100}+)$",
+    r"(By[^\S\n]{1,5}\p{Lu}[\p{L}\p{M}.'’-]{0,40}+"
+    r"(?:[^\S\n]{0,3},?[^\S\n]{1,3}(?:and[^\S\n]{1,3})?\p{Lu}[\p{L}\p{M}.'’-]{0,40}+){0,5}+)"
+    r"[^\S\n]{0,20}$",
     regex.MULTILINE,
 )
 _BLANK = regex.compile(r"\n[^\S\n]{0,200}+\n")
