@@ -366,3 +366,10 @@ def test_end_trailers_follow_a_sentence_end() -> None:
     speed = newsparse.parse("Prices rose.\n\nThe limit stays at 120 km/h\n")
     assert speed.boilerplate == ()
     assert speed.paragraphs[-1].text.endswith("km/h")
+
+
+def test_signature_with_a_trailing_degree() -> None:
+    article = newsparse.parse("Talks went well.\n\nBoth agreed.\n\nElkhan Alasgarov, Ph.D.\n")
+    signature = article.meta["signature"]
+    assert (signature["name"], signature["role"]) == ("Elkhan Alasgarov", "Ph.D.")
+    assert [p.text for p in article.paragraphs] == ["Talks went well.", "Both agreed."]

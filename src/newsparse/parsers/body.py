@@ -347,16 +347,24 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
         return None
     if _NEWLINE.search(draft.text, start, end):
         return None  # a signature is one line of its own
+    names = name_tools(draft.lexicon)
+    degrees = ""  # "Elkhan Alasgarov, Ph.D.": the degree joins the role
+    while True:
+        cut = text.rfind(" ")
+        if cut <= 0 or not names.is_title(text[cut + 1 :].strip(",")):
+            break
+        degrees = text[cut:] + degrees
+        text = text[:cut].rstrip(" ,")
+    degrees = degrees.strip(" ,")
     if _SENTENCE_END.search(text) or text[-1:] in ',;"”»)':
         return None
-    names = name_tools(draft.lexicon)
     found = names.trailing_name(text)
     if found is not None:
         offset, name = found
         head = text[:offset]
-        role = head.rstrip(" ,;–—-")
+        role = ", ".join(p for p in (head.rstrip(" ,;–—-"), degrees) if p)
         if _BY.fullmatch(head):
-            return name, ""
+            return name, degrees
         if role and role.split()[-1].casefold() in _ROLE_CANNOT_END:
             return None  # "Ilham Aliyev and Vladimir Putin" is no signature
         if (
