@@ -680,6 +680,8 @@ class _Scanner:
             quoted = toks[j].text in _QUOTES
             if quoted:
                 j -= 1
+            elif toks[j].text == "&" and j > 0 and _cap_word(toks[j - 1]):
+                j -= 1
             if (
                 j >= 0
                 and _cap_word(toks[j])
@@ -712,7 +714,9 @@ class _Scanner:
                 kind="company",
                 head_end=toks[start].start,
                 places=frozenset(self.places_in(start, j + 1)),
-                core=tuple(t.base for t in toks[start : j + 1]),
+                core=None
+                if j + 1 < i and toks[j + 1].text == "&"
+                else (tuple(t.base for t in toks[start : j + 1])),
             )
         )
 
