@@ -678,9 +678,8 @@ class _Scanner:
         if norm in data.legal_suffixes and i > 0 and (tok.cap or tok.upper or tok.base == "plc"):
             j = i - 1
             quoted = toks[j].text in _QUOTES
-            if quoted:
-                j -= 1
-            elif toks[j].text == "&" and j > 0 and _cap_word(toks[j - 1]):
+            ampersand = toks[j].text == "&" and j > 0 and _cap_word(toks[j - 1])
+            if quoted or ampersand:
                 j -= 1
             if (
                 j >= 0
