@@ -711,6 +711,7 @@ class _Scanner:
                 last=i + 1,
                 source="suffix",
                 kind="company",
+                head="company",
                 head_end=toks[start].start,
                 places=frozenset(self.places_in(start, j + 1)),
                 core=None
@@ -749,6 +750,7 @@ class _Scanner:
                 last=last,
                 source="suffix",
                 kind="company",
+                head="company",
                 head_end=toks[k].start,
                 places=frozenset(self.places_in(k, end)),
                 core=tuple(t.base for t in toks[k:end]),
@@ -821,9 +823,9 @@ class _Scanner:
             return
         kind = data.descriptor_nouns.get(tok.fold)
         if kind is not None and not tok.possessive:
-            self._after_descriptor(i, kind)
+            self._after_descriptor(i, kind, tok.fold)
         if tok.fold in data.descriptors_after_name:
-            self._before_descriptor(i, data.descriptor_nouns.get(tok.fold, "other"))
+            self._before_descriptor(i, data.descriptor_nouns.get(tok.fold, "other"), tok.fold)
 
     def workplace_at(self, i: int) -> None:
         """``chief economist at Sovcombank``: the name after a role and ``at``."""
@@ -894,7 +896,7 @@ class _Scanner:
         hit = self.place_at(first, last)
         return not (hit is not None and hit[1] == last)
 
-    def _after_descriptor(self, i: int, kind: str) -> None:
+    def _after_descriptor(self, i: int, kind: str, noun: str) -> None:
         toks = self.toks
         k = i + 1
         if k < self.n and toks[k].text == "The" and kind == "media":
@@ -905,9 +907,9 @@ class _Scanner:
         first = i + 1
         if not self._proper(k, end):
             return
-        self._described(first, end, kind)
+        self._described(first, end, kind, noun)
 
-    def _before_descriptor(self, i: int, kind: str) -> None:
+    def _before_descriptor(self, i: int, kind: str, noun: str) -> None:
         data = self.data
         toks = self.toks
         if i + 1 < self.n and toks[i + 1].fold in data.descriptor_blockers:
@@ -922,7 +924,7 @@ class _Scanner:
             return
         if toks[start].sentence_start and start + 1 == i:
             return
-        self._described(start, i, kind)
+        self._described(start, i, kind, noun)
 
     def apposition_at(self, i: int) -> None:
         """``Vortexa, a London-based analytics firm,``: the name before the apposition."""
@@ -956,8 +958,9 @@ class _Scanner:
                 return
             j += 1
 
-    def _described(self, first: int, last: int, kind: str) -> None:
+    def _described(self, first: int, last: int, kind: str, noun: str | None = None) -> None:
         toks = self.toks
+        head = noun if noun in self.data.heads else ("company" if kind == "company" else None)
         self.out.append(
             Candidate(
                 start=toks[first].start,
@@ -966,6 +969,7 @@ class _Scanner:
                 last=last,
                 source="described",
                 kind=kind,
+                head=head,
                 head_end=toks[first].start,
                 places=frozenset(self.places_in(first, last)),
                 core=tuple(t.base for t in toks[first:last]),
