@@ -92,9 +92,10 @@ def _split_missing_space(word: str, start: int) -> list[tuple[str, int, int]]:
     pos = start
     current = parts[0]
     for part in parts[1:]:
-        letters_before = sum(c.isalpha() for c in current.rsplit(".", 1)[-1])
+        before = current.rsplit(".", 1)[-1]
+        letters_before = sum(c.isalpha() for c in before)
         if (
-            letters_before >= 2
+            (letters_before >= 2 or (before.isdigit() and part[:1].isupper()))
             and len(part) >= 2
             and part.isalpha()
             and part.casefold() not in _DOMAINS
@@ -209,6 +210,7 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    regions: frozenset[str]
     workplace_roles: Mapping[str, str]
     acronym_roles: frozenset[str]
     descriptor_blockers: frozenset[str]
@@ -472,6 +474,7 @@ def _build(lexicon: Lexicon) -> OrgData:
             for k, v in dict(heads_data.get("workplace_roles", {})).items()
         },
         acronym_roles=_fold(_strings(heads_data.get("acronym_roles"), "acronym_roles")),
+        regions=frozenset(_strings(exclusions.get("regions"), "org_exclusions.regions")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -664,8 +664,15 @@ class _Scanner:
                 continue
             if cue.requires is not None and not any(w in grams for w in cue.requires):
                 continue
+            if cue.kind == "intergovernmental" and self._national(first, last):
+                continue
             return cue.kind, True
         return default, False
+
+    def _national(self, first: int, last: int) -> bool:
+        """True when the name starts with a country (``Azerbaijan International ...``)."""
+        hit = self.place_at(first, last)
+        return hit is not None and hit[0] not in self.data.regions
 
     # -- legal forms -------------------------------------------------------------------------
     def legal_at(self, i: int) -> None:
@@ -761,7 +768,16 @@ class _Scanner:
     def definitions(self) -> None:
         """Attach ``(ACR)`` after a name to it, and ``ACR (Full Name)`` the other way."""
         toks = self.toks
-        by_last = {c.last: c for c in self.out if c.source in ("head", "known", "suffix")}
+        by_last: dict[int, Candidate] = {}
+        for c in self.out:
+            if c.source not in ("head", "known", "suffix"):
+                continue
+            other = by_last.get(c.last)
+            if other is None or (c.last - c.first, c.source == "known") > (
+                other.last - other.first,
+                other.source == "known",
+            ):
+                by_last[c.last] = c
         for cand in list(by_last.values()):
             k = cand.last
             if cand.source == "head":
@@ -769,7 +785,8 @@ class _Scanner:
             if k + 2 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
                 acr = toks[k + 1]
                 if _looks_acronym(acr.base) and _fits(acr.base, toks, cand):
-                    cand.acronym = acr.base
+                    if cand.acronym is None:
+                        cand.acronym = acr.base
                     self.out.append(
                         Candidate(
                             start=acr.start,
@@ -778,6 +795,7 @@ class _Scanner:
                             last=k + 2,
                             source="defined",
                             kind=cand.kind,
+                            entry=cand.entry,
                             acronym=acr.base,
                         )
                     )
