@@ -85,29 +85,43 @@ class _Group:
     cores: set[frozenset[str]] = attrs.field(factory=set)
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Disjoint spans, sorted, covering the same characters as ``spans``."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    pieces = [(start, end)]
-    for hs, he in holes:
-        if he <= start or hs >= end:
-            continue
-        nxt = []
-        for s, e in pieces:
-            if he <= s or hs >= e:
-                nxt.append((s, e))
-                continue
-            if s < hs:
-                nxt.append((s, hs))
-            if he < e:
-                nxt.append((he, e))
-        pieces = nxt
-    return [(s, e) for s, e in pieces if e > s]
+    """``start:end`` without ``holes`` (disjoint and sorted, as :func:`_union` gives).
+
+    A binary search finds the first hole that matters, so the cost does not grow with the
+    number of holes (many lines against many paragraphs would make it quadratic).
+    """
+    pieces = []
+    pos = start
+    i = bisect.bisect_right(holes, start, key=lambda hole: hole[1])
+    while i < len(holes) and holes[i][0] < end:
+        hs, he = holes[i]
+        if hs > pos:
+            pieces.append((pos, hs))
+        pos = max(pos, he)
+        i += 1
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces
 
 
 def _regions(draft: Draft) -> list[_Region]:
     text = draft.text
     boilerplate = [(b.start, b.end) for b in draft.boilerplate]
     bylines = [m.span(1) for m in _BYLINE.finditer(text)]
-    holes = sorted(boilerplate + bylines)
+    holes = _union(boilerplate + bylines)
     regions: list[_Region] = []
     covered: list[tuple[int, int]] = []
     if draft.paragraphs:
@@ -124,7 +138,7 @@ def _regions(draft: Draft) -> list[_Region]:
         covered.append((start, end))
         for s, e in _spans_minus(start, end, holes):
             regions.append(_Region(s, e, line=False))
-    outside = sorted(covered + holes)
+    outside = _union(covered + holes)
     for line in draft.lines:
         if line.is_blank:
             continue
