@@ -372,34 +372,50 @@ class _Scanner:
     def _left_and(self, start: int, h: int) -> int:
         """``National Oceanic and Atmospheric Administration``: modifiers joined by ``and``.
 
-        The words before ``and`` join the name only when they start a phrase themselves
-        (after ``the``, ``a`` or punctuation), are no place and hold no head noun, so that
-        ``Ministry of Energy and Azerbaijan Investment Company`` stays two names.
+        The words before ``and`` (or a list ``Oil, Gas and Mineral``) join the name only
+        when they start a phrase themselves (after ``the``, ``a`` or punctuation), hold no
+        head noun and no other name, and no place follows ``and``, so that ``Ministry of
+        Energy and Azerbaijan Investment Company`` stays two names.
         """
-        data = self.data
         toks = self.toks
         j = start - 1
         if j < 1 or toks[j].text != "and" or self.place_at(start, start + 1) is not None:
             return start
         k = j
-        while k > 0 and j - k < 3 and _cap_word(toks[k - 1]) and not toks[k - 1].possessive:
-            tok = toks[k - 1]
-            if tok.fold in data.non_name_words:
+        for _ in range(4):
+            stop = self._left_words(k)
+            if stop is None:
+                return start
+            if stop == k:
                 break
-            if tok.fold in data.heads:
-                return start
-            if self.known_length(k - 1):
-                return start
-            if tok.base in data.acronym_entries or _norm_legal(tok.base) in data.legal_suffixes:
-                return start
-            k -= 1
-            if self.place_at(k, k + 1) is not None:
-                break
-        if k == j:
+            k = stop
+            if k > 1 and toks[k - 1].text == "," and _cap_word(toks[k - 2]):
+                k -= 1
+                continue
+            break
+        if k == j or toks[k].text == ",":
             return start
         before = toks[k - 1] if k > 0 else None
         if before is not None and before.word and before.fold not in ("the", "a", "an"):
             return start
+        return k
+
+    def _left_words(self, k: int) -> int | None:
+        """Start of the capitalised words that end just before ``k``; None if they hold a name."""
+        data = self.data
+        toks = self.toks
+        end = k
+        while k > 0 and end - k < 3 and _cap_word(toks[k - 1]) and not toks[k - 1].possessive:
+            tok = toks[k - 1]
+            if tok.fold in data.non_name_words:
+                break
+            if tok.fold in data.heads or self.known_length(k - 1):
+                return None
+            if tok.base in data.acronym_entries or _norm_legal(tok.base) in data.legal_suffixes:
+                return None
+            k -= 1
+            if self.place_at(k, k + 1) is not None:
+                break
         return k
 
     def _lower_left(self, h: int) -> int:
@@ -685,8 +701,8 @@ class _Scanner:
         if norm in data.legal_suffixes and i > 0 and (tok.cap or tok.upper or tok.base == "plc"):
             j = i - 1
             quoted = toks[j].text in _QUOTES
-            ampersand = toks[j].text == "&" and j > 0 and _cap_word(toks[j - 1])
-            if quoted or ampersand:
+            joined = toks[j].text in ("&", ",") and j > 0 and _cap_word(toks[j - 1])
+            if quoted or joined:
                 j -= 1
             if (
                 j >= 0
@@ -710,6 +726,12 @@ class _Scanner:
             start = self.left_edge(j + 1, allow_lower=False, allow_and=False)
         if start > j:
             return
+        core = tuple(t.base for t in toks[start : j + 1])
+        known = self.known_length(start)
+        entry = None
+        if known == j + 1 - start:
+            options = self.data.known.get(toks[start].text.casefold()) or ()
+            entry = next((e for t, _, e in options if len(t) == known), None)
         self.out.append(
             Candidate(
                 start=toks[start].start,
@@ -718,12 +740,11 @@ class _Scanner:
                 last=i + 1,
                 source="suffix",
                 kind="company",
+                entry=entry,
                 head="company",
                 head_end=toks[start].start,
                 places=frozenset(self.places_in(start, j + 1)),
-                core=None
-                if j + 1 < i and toks[j + 1].text == "&"
-                else (tuple(t.base for t in toks[start : j + 1])),
+                core=None if j + 1 < i and toks[j + 1].text == "&" else core,
             )
         )
 
