@@ -17,7 +17,14 @@ from .._draft import Draft
 from .._model import Person, Span
 from ._names import NameHit, NameLex, edit_distance, name_lex
 
-__all__ = ["PersonRecord", "find_people", "match_person", "paragraph_spans", "strip_article"]
+__all__ = [
+    "PersonRecord",
+    "find_people",
+    "match_person",
+    "paragraph_spans",
+    "strip_article",
+    "title_before",
+]
 
 _SENTENCE_START = regex.compile(r"[.!?;:]\s{1,10}+[\"“«]?$|^\s{0,10}+$")
 _SEGMENT_SPLIT = regex.compile(r",\s{1,5}+")
@@ -132,38 +139,93 @@ def match_person(
     return max(candidates, key=last_before)
 
 
+_TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
+_CONNECTORS = ("to", "of", "for", "at")
+
+
+def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] | None:
+    """A title written right before a name (ending at ``hi``), in any case, and its start.
+
+    "political commentator Arzu Nagiyev", "FNSEA head Bernard Lacoste", "NASA launch
+    director Karen Holt", "Uzbek Ambassador to Azerbaijan Bakhrom Ashrafkhanov": role
+    words, capitalised words and acronyms, and lower-case words just before a role word,
+    back to a comma, a quote mark or a function word. The phrase must hold a role noun.
+    """
+    window_lo = max(lo, hi - 120)
+    tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
+    kept: int | None = None
+    role_seen = False
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+        a, b = tokens[index]
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else hi
+        if text[b:following].strip():
+            break  # punctuation between tokens: a comma, a quote mark
+        word = text[a:b]
+        folded = word.casefold()
+        if folded in lex.role_words:
+            role_seen = role_seen or lex.role_noun_of(word) is not None
+            kept = index
+            continue
+        if word[0].isupper() or word[0].isdigit():
+            if folded in lex.function_words:
+                break
+            kept = index
+            continue
+        if folded in _CONNECTORS and kept is not None:
+            kept = index
+            continue
+        nxt = text[slice(*tokens[index + 1])].casefold() if index + 1 < len(tokens) else ""
+        if not role_seen and nxt in lex.role_words and folded not in lex.function_words:
+            kept = index  # "launch" in "launch director"
+            continue
+        break
+    if kept is None:
+        return None
+    while kept < len(tokens) and text[slice(*tokens[kept])].casefold() in _CONNECTORS:
+        kept += 1
+    if kept >= len(tokens) or text[slice(*tokens[-1])].casefold() in _CONNECTORS:
+        return None  # "leader of Greenford": the name is the complement, not the person
+    start = tokens[kept][0]
+    phrase = " ".join(text[start:hi].split())
+    if phrase and lex.role_noun_of(phrase + " X"):
+        return phrase, start
+    return None
+
+
 def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | None, bool]:
-    """A role written right before the name: in the run, in lower case, or before a comma."""
+    """A role written right before the name: in the run, as a title, or before a comma."""
     role_parts: list[str] = []
+    start = hit.start
     if hit.title and lex.role_in_text_re.search(hit.title):
         role_parts.append(hit.title)
-    window_start = max(lo, hit.start - 200)
-    before = text[window_start : hit.start]
-    lower = _WORDS_AT_END.search(before)
-    if lower is not None and not hit.title:
-        words = lower.group().split()
-        kept: list[str] = []
-        for word in reversed(words):
-            folded = word.casefold().strip(",")
-            if word.endswith(",") or folded in {"the", "a", "an", "by", "of", "with", "and"}:
-                break
-            if folded in lex.role_words or lex.country_of.get(_strip_possessive(folded)):
-                kept.insert(0, word)
-                continue
-            break
-        phrase = " ".join(kept)
-        if kept and lex.role_noun_of(phrase):
-            role_parts.insert(0, phrase)
-    if role_parts and not hit.title and lower is not None:
-        # "The Deputy Director of X, political commentator NAME": look before the role.
-        before = before[: len(before) - len(" ".join(role_parts[0].split())) - 1].rstrip() + " "
-    comma = _COMMA_AT_END.search(before)
-    if comma is not None and not hit.title:
-        head = before[: comma.start()]
-        cut = max(head.rfind(". "), head.rfind("\n\n"), head.rfind('" '), head.rfind("” "))
-        segment = head[cut + 1 :].strip() if cut >= 0 else head.strip()
+    title = title_before(text, lo, hit.start, lex)
+    if (
+        title is not None
+        and len(hit.name.split()) == 1
+        and any(f" {c} " in f" {title[0]} " for c in _CONNECTORS)
+    ):
+        title = None  # "lecturer at Saint Petersburg": a place after a role
+    if title is not None:
+        role_parts.insert(0, title[0] if not hit.title else f"{title[0]} {hit.title}")
+        if hit.title and len(role_parts) == 2:
+            role_parts.pop()
+        start = title[1]
+    comma = _COMMA_AT_END.search(text, max(lo, start - 200), start)
+    if comma is not None:
+        head_lo = max(lo, start - 200)
+        head = text[head_lo : comma.start()]
+        cut = max(
+            head.rfind(","),
+            head.rfind(". "),
+            head.rfind("\n\n"),
+            head.rfind('" '),
+            head.rfind("” "),
+        )
+        segment = " ".join((head[cut + 1 :] if cut >= 0 else head).split())
+        opens = cut < 0 or head[cut] != "," or segment.split()[0] in ("the", "The")
         if (
-            segment
+            opens
+            and segment
             and 0 < len(segment.split()) <= 14
             and lex.is_role_phrase(segment)
             and _starts_with_role(segment, lex)

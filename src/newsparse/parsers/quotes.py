@@ -38,6 +38,7 @@ from .people import (
     match_person,
     paragraph_spans,
     strip_article,
+    title_before,
 )
 
 __all__ = ["find_quotes"]
@@ -315,60 +316,10 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     )
 
 
-_TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
-
-
 def _lower_role_before(ctx: _Context, lo: int, hi: int) -> str | None:
-    """A title written right before a name, in any case.
-
-    "political commentator Arzu Nagiyev", "FNSEA head Bernard Lacoste", "NASA launch
-    director Karen Holt", "Uzbek Ambassador to Azerbaijan Bakhrom Ashrafkhanov": role
-    words, capitalised words and acronyms, and lower-case words just before a role word,
-    back to a comma, a quote mark or a function word. The phrase must hold a role noun.
-    """
-    text, lex = ctx.text, ctx.lex
-    window_lo = max(lo, hi - 120)
-    tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
-    kept_start: int | None = None
-    role_seen = False
-    for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
-        a, b = tokens[index]
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else hi
-        if text[b:following].strip():
-            break  # punctuation between tokens: a comma, a quote mark
-        word = text[a:b]
-        folded = word.casefold()
-        if folded in lex.role_words:
-            role_seen = role_seen or lex.role_noun_of(word) is not None
-            kept_start = a
-            continue
-        if word[0].isupper() or word[0].isdigit():
-            if word in lex.not_name and folded in lex.function_words:
-                break
-            kept_start = a
-            continue
-        if folded in ("to", "of", "for", "at") and kept_start is not None:
-            kept_start = a
-            continue
-        nxt = (
-            text[tokens[index + 1][0] : tokens[index + 1][1]].casefold()
-            if index + 1 < len(tokens)
-            else ""
-        )
-        if not role_seen and nxt in lex.role_words and folded not in lex.function_words:
-            kept_start = a  # "launch" in "launch director"
-            continue
-        break
-    if kept_start is None:
-        return None
-    while text[kept_start:hi].split()[0].casefold() in ("to", "of", "for", "at"):
-        kept_start = text.index(" ", kept_start) + 1
-        while text[kept_start].isspace():
-            kept_start += 1
-    phrase = _clean(text[kept_start:hi])
-    if phrase and lex.role_noun_of(phrase + " X"):
-        return phrase
-    return None
+    """A title written right before a name (see :func:`.people.title_before`)."""
+    found = title_before(ctx.text, lo, hi, ctx.lex)
+    return None if found is None else found[0]
 
 
 def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
