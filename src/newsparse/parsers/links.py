@@ -43,8 +43,11 @@ def find_links(draft: Draft) -> None:
         end = _trim(text, start, end)
         url_spans.append((start, end))
         draft.links.append(Link(text[start:end], start, end))
+    i = 0  # both lists run in text order: one pass, not handles x URLs
     for match in _HANDLE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in url_spans):
+        while i < len(url_spans) and url_spans[i][1] <= start:
+            i += 1
+        if i < len(url_spans) and url_spans[i][0] <= start:
             continue
         draft.links.append(Link(match.group(), start, end))
