@@ -210,6 +210,9 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    event_heads: frozenset[str]
+    prefix_heads: Mapping[str, str]
+    name_particles: frozenset[str]
     regions: frozenset[str]
     workplace_roles: Mapping[str, str]
     acronym_roles: frozenset[str]
@@ -475,6 +478,12 @@ def _build(lexicon: Lexicon) -> OrgData:
         },
         acronym_roles=_fold(_strings(heads_data.get("acronym_roles"), "acronym_roles")),
         regions=frozenset(_strings(exclusions.get("regions"), "org_exclusions.regions")),
+        event_heads=_fold(_strings(heads_data.get("event_heads"), "event_heads")),
+        prefix_heads={
+            str(k): _kind(v, f"org_heads.prefix_heads[{k!r}]")
+            for k, v in dict(heads_data.get("prefix_heads", {})).items()
+        },
+        name_particles=frozenset(_strings(heads_data.get("name_particles"), "name_particles")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -591,6 +591,8 @@ class _Scanner:
                 ):
                     self._add(h, h + 1, "backref", kind, tok.fold, h)
                 return
+            if not complements and self._title_follows(end):
+                return
             self._add(start, end, "head", kind, tok.fold, h, complements)
         elif tok.text.islower() and tok.fold in data.lowercase_heads:
             start = self._lower_left(h)
@@ -601,6 +603,56 @@ class _Scanner:
             self._lowref(h)
         elif tok.text.islower():
             self._lowref(h)
+
+    def _title_follows(self, end: int) -> bool:
+        """True when capitalised words after ``end`` close an event or document title."""
+        data = self.data
+        toks = self.toks
+        k = end
+        last = None
+        while k < self.n and k - end < 4 and _cap_word(toks[k]):
+            last = toks[k]
+            k += 1
+            if last.possessive:
+                break
+        return last is not None and last.fold in data.event_heads
+
+    def prefix_head_at(self, i: int) -> None:
+        """``FC Bayern München``, ``Bank Respublika``: a head written before the name."""
+        data = self.data
+        toks = self.toks
+        tok = toks[i]
+        kind = data.prefix_heads.get(tok.base)
+        if kind is None or tok.skip or tok.possessive or i + 1 >= self.n:
+            return
+        if i > 0 and _cap_word(toks[i - 1]):
+            return
+        k = i + 1
+        end = k
+        while end < self.n and end - k < 5:
+            nxt = toks[end]
+            if _cap_word(nxt) and nxt.fold not in data.non_name_words:
+                if nxt.fold in data.time_words or (end > k and self.is_person_start(end)):
+                    break
+                end += 1
+                if nxt.possessive:
+                    break
+                continue
+            if (
+                nxt.text in data.name_particles
+                and end > k
+                and end + 1 < self.n
+                and _cap_word(toks[end + 1])
+            ):
+                end += 1
+                continue
+            break
+        if end == k:
+            return
+        head = tok.fold if tok.fold in data.heads else "club"
+        self._add(i, end, "head", kind, head, end - 1)
+        if self._proper(k, end):
+            self.out[-1].core = tuple(t.base for t in toks[k:end])
 
     def _lowref(self, h: int) -> None:
         data = self.data
@@ -1040,6 +1092,7 @@ def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candida
     for i in range(len(toks)):
         scanner.known_at(i)
         scanner.head_at(i)
+        scanner.prefix_head_at(i)
         scanner.legal_at(i)
         scanner.described_at(i)
         scanner.apposition_at(i)
