@@ -210,6 +210,7 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    to_heads: frozenset[str]
     event_heads: frozenset[str]
     prefix_heads: Mapping[str, str]
     name_particles: frozenset[str]
@@ -484,6 +485,7 @@ def _build(lexicon: Lexicon) -> OrgData:
             for k, v in dict(heads_data.get("prefix_heads", {})).items()
         },
         name_particles=frozenset(_strings(heads_data.get("name_particles"), "name_particles")),
+        to_heads=_fold(_strings(heads_data.get("to_heads"), "to_heads")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -136,11 +136,18 @@ def _cap_word(tok: Tok) -> bool:
 class _Scanner:
     """Candidate finder over the tokens of one region."""
 
-    def __init__(self, data: OrgData, toks: list[Tok], titlecase: bool) -> None:
+    def __init__(
+        self,
+        data: OrgData,
+        toks: list[Tok],
+        titlecase: bool,
+        people: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
         self.data = data
         self.toks = toks
         self.n = len(toks)
         self.titlecase = titlecase
+        self.people = people
         self.out: list[Candidate] = []
 
     # -- helpers -------------------------------------------------------------------
@@ -192,11 +199,17 @@ class _Scanner:
                 i = hit[1]
         return found
 
-    def is_person_start(self, i: int) -> bool:
-        """True when a person's name seems to start at token ``i``."""
+    def is_person_start(self, i: int, *, found: bool = True) -> bool:
+        """True when a person's name seems to start at token ``i``.
+
+        With ``found``, the names the people parser found count too (used to end a name
+        before a person: ``Ministry of Interior Erkan Kilic``).
+        """
         data = self.data
         tok = self.toks[i]
         if tok.base in data.given_names:
+            return True
+        if found and i + 1 < self.n and (tok.fold, self.toks[i + 1].fold) in self.people:
             return True
         if i + 1 < self.n:
             nxt = self.toks[i + 1]
@@ -396,7 +409,12 @@ class _Scanner:
         if k == j or toks[k].text == ",":
             return start
         before = toks[k - 1] if k > 0 else None
-        if before is not None and before.word and before.fold not in ("the", "a", "an"):
+        if (
+            before is not None
+            and before.word
+            and before.fold not in ("the", "a", "an")
+            and not (before.possessive and self.place_at(k - 1, k) is not None)
+        ):
             return start
         return k
 
@@ -499,13 +517,20 @@ class _Scanner:
             return False
         if nxt.base in data.acronym_entries or self.known_length(j + 1):
             return False
-        for m in range(j + 1, min(self.n, j + 6)):
+        m = j + 1
+        plural_head = False
+        while m < self.n and m - j < 6 and _cap_word(toks[m]):
             tok = toks[m]
-            if not _cap_word(tok):
-                break
             if tok.fold in data.heads:
-                return False
-        return True
+                if not tok.fold.endswith("s"):
+                    return False
+                plural_head = True
+            if any(c.isupper() for c in tok.base[1:]) and not tok.upper:
+                return False  # a brand written in camel case (UzAuto) starts a new name
+            m += 1
+        # "Industry and High Technologies of Tajikistan": a plural head inside a ministry's
+        # complement only when the complement goes on.
+        return not plural_head or (m < self.n and toks[m].text in data.connectors)
 
     def _comma_list(self, j: int) -> int:
         """After a comma inside a complement: the end of ``, A, B and C D`` or ``j``."""
@@ -556,7 +581,10 @@ class _Scanner:
             return end, complements
         for _ in range(_MAX_COMPLEMENTS):
             k = end
-            if k >= self.n or toks[k].text not in data.connectors:
+            if k >= self.n:
+                break
+            word = toks[k].text
+            if word not in data.connectors and not (word == "to" and toks[h].fold in data.to_heads):
                 break
             k += 1
             if k < self.n and toks[k].text == "the":
@@ -569,6 +597,9 @@ class _Scanner:
             complements.append((k, stop))
             end = stop
             if toks[stop - 1].possessive:
+                break
+            hit = self.place_at(k, stop)
+            if hit is not None and hit[1] == stop:
                 break
         return end, complements
 
@@ -980,7 +1011,7 @@ class _Scanner:
 
     def _proper(self, first: int, last: int) -> bool:
         """True when ``first:last`` can be an organisation's own name."""
-        if last <= first or self.is_person_start(first):
+        if last <= first or self.is_person_start(first, found=False):
             return False
         if all(self.place_at(i, i + 1) is not None for i in range(first, last)):
             return False
@@ -1083,12 +1114,20 @@ def _fits(acronym: str, toks: list[Tok], cand: Candidate) -> bool:
     return acronym[0].casefold() in initials
 
 
-def scan_region(data: OrgData, toks: list[Tok], titlecase: bool) -> list[Candidate]:
-    """All candidates of one region's tokens, before overlaps are resolved."""
+def scan_region(
+    data: OrgData,
+    toks: list[Tok],
+    titlecase: bool,
+    people: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Candidate]:
+    """All candidates of one region's tokens, before overlaps are resolved.
+
+    ``people`` holds the first two words (case-folded) of names the people parser found.
+    """
     for tok in toks:
         if "-" in tok.base and tok.base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes:
             tok.adjective = True
-    scanner = _Scanner(data, toks, titlecase)
+    scanner = _Scanner(data, toks, titlecase, people)
     for i in range(len(toks)):
         scanner.known_at(i)
         scanner.head_at(i)

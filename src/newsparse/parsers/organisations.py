@@ -443,12 +443,17 @@ def find_organisations(draft: Draft) -> None:
     data = org_data(draft.lexicon)
     text = draft.text
     skips = [(link.start, link.end) for link in draft.links]
+    people = frozenset(
+        (words[0].casefold(), words[1].casefold())
+        for person in draft.people
+        if len(words := person.name.split()) >= 2
+    )
     scanned: list[tuple[list[Tok], list[Candidate]]] = []
     for region in _regions(draft):
         toks = tokenize(text, region.start, region.end, skips)
         if not toks:
             continue
-        cands = scan_region(data, toks, region.line and _titlecase(toks))
+        cands = scan_region(data, toks, region.line and _titlecase(toks), people)
         scanned.append((toks, cands))
     merger = _Merger(data, text)
     refs: list[Candidate] = []
