@@ -278,6 +278,9 @@ class NameLex:
             + self.demonym_alt
             + r")\s{1,3}+){0,2}+"
             + plural_alt
+            + r"(?:\s{1,3}+(?:familiar\s{1,3}+with|close\s{1,3}+to|with\s{1,3}+knowledge\s{1,3}+of|"
+            r"briefed\s{1,3}+on|involved\s{1,3}+in)\s{1,3}+(?:the\s{1,3}+)?[\p{L}-]{2,30}+"
+            r"(?:\s{1,3}+[\p{L}-]{2,30}+){0,2}?(?=\s{0,3}+(?:[,.;]|said|told|say|$)))?"
             + r"(?:\s{1,3}+(?:of|for|at|in|from)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP
             + r"(?:\s{1,3}+"
@@ -299,7 +302,7 @@ class NameLex:
             + self.demonym_alt
             + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
-            + r"|of|for|and|the|on)\s{1,3}+){0,6}"
+            + r"|\p{Lu}\.(?:\p{Lu}\.){1,3}+|of|for|and|the|on)\s{1,3}+){0,6}"
             + org_alt
             + r"(?![\p{L}])(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP

@@ -129,7 +129,12 @@ _ACCORDING = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+")
 _TAIL_PUNCT = regex.compile(
     r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+"
 )
-_CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?:and|but|while|whereas|as|so)\s{0,3}+$")
+_CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?i:and|but|while|whereas|as|so)\s{0,3}+$")
+_COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but)\s{1,3}+(?:(?:also|later|then)\s{1,3}+)?$")
+_QUOTED_AS_SAYING = regex.compile(
+    r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
+    r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
+)
 _ADDRESS = regex.compile(r"\s{0,3}+(\p{Lu}\p{Ll}{1,30}+)")
 
 _MIN_CUELESS_WORDS = 6
@@ -300,11 +305,15 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         return None
     role = hit.title if hit.title and lex.role_noun_of(hit.title) else None
     start = hit.start
-    lower_role = _lower_role_before(ctx, lo, hit.start)
-    if lower_role is not None:
-        role = lower_role if role is None else f"{lower_role} {role}"
-        start = text.rfind(lower_role.split()[0], max(lo, hit.start - 130), hit.start)
-        start = hit.start if start < 0 else start
+    found = title_before(text, lo, hit.core_start, lex)
+    if found is not None and found[1] < hit.start:
+        role, start = found  # "District 751 President Jon Holden"
+    else:
+        lower_role = _lower_role_before(ctx, lo, hit.start)
+        if lower_role is not None:
+            role = lower_role if role is None else f"{lower_role} {role}"
+            start = text.rfind(lower_role.split()[0], max(lo, hit.start - 130), hit.start)
+            start = hit.start if start < 0 else start
     return Entity(
         "name",
         start,
@@ -329,6 +338,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
     commas = [m.start() for m in _COMMA.finditer(text[window_lo:hi])]
     bounds = [window_lo - 1, *[window_lo + c for c in commas], hi]
     roles: list[str] = []
+    named_org: Entity | None = None
     for k in range(len(bounds) - 1, 0, -1):
         seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
         segment = text[seg_lo:seg_hi].strip()
@@ -344,8 +354,20 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
             head = _description_at_end(ctx, seg_start, seg_hi)
+            if (
+                head is not None
+                and named_org is not None
+                and head.kind in ("organisation", "description")
+            ):
+                named_org.start = seg_start  # "The country's largest union, the FNSEA, said"
+                return named_org
             if head is not None and head.start == seg_start:
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
+        if named_org is None and not roles:
+            org = _description_at_end(ctx, seg_start, seg_hi)
+            if org is not None and org.kind == "organisation" and org.start == seg_start:
+                named_org = org
+                continue
         if lex.is_role_phrase(segment) or lex.is_aside(segment):
             if lex.is_role_phrase(segment):
                 roles.append(strip_article(segment))
@@ -799,6 +821,13 @@ def _indirect_in_unit(
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             break
+    quoted = _QUOTED_AS_SAYING.search(text, lo, hi)
+    if quoted is not None:
+        entity = _entity_before(ctx, lo, quoted.start())
+        clause = _clause(ctx, quoted.end(), hi)
+        if entity is not None and clause is not None:
+            cue = _trim_span(text, quoted.start(), quoted.end())
+            return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
     expression = lex.expression_re.search(text, lo, hi)
     if expression is not None:
         entity = _entity_before(ctx, lo, expression.start())
@@ -822,6 +851,8 @@ def _indirect_in_unit(
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
         entity = _entity_before(ctx, lo, verb.start())
+        if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
+            entity = _unit_subject(ctx, lo, verb.start())  # "X criticised ... and said ..."
         if (
             entity is not None
             and lemma == "report"
@@ -937,7 +968,12 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
     if comma is None:
         return None
     that = _THAT.match(text, verb.end(), hi)
-    if that is None or that.end() == verb.end():
+    clause_start = that.end() if that is not None and that.end() > verb.end() else None
+    if clause_start is None and _lemma(ctx, verb) in ctx.lex.without_that:
+        pos = _lstrip_start(text, verb.end(), hi)
+        if pos > verb.end() and _is_clause_start(ctx, pos, hi):
+            clause_start = pos  # "..., saying they had paid no tax"
+    if clause_start is None:
         return None
     hits = ctx.lex.name_hits(text, lo, comma)
     subject = None
@@ -953,12 +989,38 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
             )
             break
     if subject is None:
+        subject = _unit_subject(ctx, lo, comma)
+    if subject is None:
         return None
-    clause = _clause(ctx, that.end(), hi)
+    clause = _clause(ctx, clause_start, hi)
     if clause is None:
         return None
     cue = _span(text, verb.start(), verb.end())
     return _Draft(*clause, "indirect", pi, cue=cue, entity=subject, anchor=cue.start)
+
+
+def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The subject pronoun or person that opens the sentence ``lo:hi``."""
+    text, lex = ctx.text, ctx.lex
+    start = _lstrip_start(text, lo, hi)
+    pronoun = lex.pronoun_re.match(text, start, hi)
+    if pronoun is not None and not text[pronoun.end() : pronoun.end() + 1].isalpha():
+        word = pronoun.group()
+        return Entity("pronoun", start, pronoun.end(), word, word.casefold())
+    for hit in lex.name_hits(text, start, min(hi, start + 160))[:2]:
+        person = match_person(hit.name, ctx.persons, lex)
+        if person is not None:
+            title = title_before(text, start, hit.core_start, lex)
+            begin = title[1] if title is not None and title[1] < hit.start else hit.start
+            return Entity(
+                "name",
+                begin,
+                hit.core_end,
+                _clean(text[begin : hit.core_end]),
+                person.name,
+                role=title[0] if title is not None else None,
+            )
+    return None
 
 
 def _backward_span(
