@@ -599,7 +599,12 @@ class _Scanner:
             if toks[stop - 1].possessive:
                 break
             hit = self.place_at(k, stop)
-            if hit is not None and hit[1] == stop:
+            to_next = stop < self.n and toks[stop].text == "to"
+            if (
+                hit is not None
+                and hit[1] == stop
+                and not (to_next and toks[h].fold in data.to_heads)
+            ):
                 break
         return end, complements
 
@@ -737,6 +742,9 @@ class _Scanner:
     def kind_for(self, first: int, last: int, head: str, default: str) -> tuple[str, bool]:
         """The kind of a head-based name: cues in the name, else the head's default."""
         data = self.data
+        # A "to" complement names the body the organisation is sent to, not the organisation
+        # itself ("Permanent Mission of Azerbaijan to the United Nations").
+        last = next((i for i in range(first, last) if self.toks[i].text == "to"), last)
         words = [t.fold for t in self.toks[first:last]]
         for tok in self.toks[first:last]:
             for part in tok.base.split("-"):
@@ -769,9 +777,13 @@ class _Scanner:
         return default, False
 
     def _national(self, first: int, last: int) -> bool:
-        """True when the name starts with a country (``Azerbaijan International ...``)."""
-        hit = self.place_at(first, last)
-        return hit is not None and hit[0] not in self.data.regions
+        """True when the name holds exactly one country (``Azerbaijan International ...``).
+
+        Regions (``European``, ``Eurasian``) do not count, and a name with two countries
+        (``Russian-Azerbaijani intergovernmental commission``) is bilateral.
+        """
+        countries = self.places_in(first, last) - self.data.regions
+        return len(countries) == 1
 
     # -- legal forms -------------------------------------------------------------------------
     def legal_at(self, i: int) -> None:

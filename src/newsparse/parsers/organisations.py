@@ -224,9 +224,13 @@ def _resolve(data: OrgData, cands: list[Candidate], toks: list[Tok]) -> list[Can
             for a in overlapping
         ):
             continue
-        for container in overlapping:
-            if not container.cued and cand.kind != "other":
-                container.kind = cand.kind
+        k = cand.first - 1
+        if k > 0 and toks[k].fold == "the":
+            k -= 1
+        if k >= 0 and toks[k].fold == "of":  # "Board of Directors of SOCAR" is a company
+            for container in overlapping:
+                if not container.cued and cand.kind != "other":
+                    container.kind = cand.kind
         accepted.append(cand)
         for i in range(cand.first, cand.last):
             owners.setdefault(i, []).append(cand)
