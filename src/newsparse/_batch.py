@@ -17,10 +17,8 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from multiprocessing import get_context
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
@@ -28,6 +26,9 @@ from ._errors import DecodeError, ParserError
 from ._lexicon import Lexicon
 from ._model import Article
 from ._pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["ParseFailure", "parse_many"]
 
@@ -294,6 +295,10 @@ def _run_pool(
     initargs: tuple[bytes | None, dict[str, Any] | None, dict[str, Any], bool, OnBatchError],
     mp_context: str | None,
 ) -> Iterator[Any]:
+    # Imported here, not at module level: they cost ~60 ms of ``import newsparse``.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     chunks = _chunks(sources, chunksize)
     with ProcessPoolExecutor(
         max_workers=workers,
