@@ -128,6 +128,7 @@ class NameLex:
         self.org_nouns = frozenset(o.casefold() for o in roles.get("organisation_nouns", ()))
         self.doc_nouns = frozenset(d.casefold() for d in roles.get("document_nouns", ()))
         self.group_nouns = frozenset(g.casefold() for g in roles.get("group_nouns", ()))
+        self.generic_referents = frozenset(g.casefold() for g in roles.get("generic_referents", ()))
         agencies: list[str] = []
         try:
             for agency in lexicon.get("agencies").get("agencies", ()):
@@ -189,7 +190,10 @@ class NameLex:
             + _alternation(speech.get("addressees", ()))
             + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
             + _alternation(speech.get("addressee_heads", ()))
-            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])|(?:(?:the|The)\s{1,3}+)?"
+            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
+            + _WS
+            + _CAP
+            + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"
             + _WS

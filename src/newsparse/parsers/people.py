@@ -175,8 +175,13 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
             kept = index
             continue
         nxt = text[slice(*tokens[index + 1])].casefold() if index + 1 < len(tokens) else ""
-        if not role_seen and nxt in lex.role_words and folded not in lex.function_words:
-            kept = index  # "launch" in "launch director"
+        if (
+            nxt in lex.role_words
+            and folded not in lex.function_words
+            and folded not in lex.verb_lemma
+            and not folded.endswith("ed")
+        ):
+            kept = index  # "launch" in "launch director", "union" in "union spokesman"
             continue
         break
     if kept is None:

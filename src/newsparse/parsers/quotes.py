@@ -54,7 +54,8 @@ _AS_START = regex.compile(r"\W{0,3}+(?:As|Like|Just\s{1,3}as)\s{1,3}+")
 _THAT = regex.compile(r"\s{0,3}+(?:,\s{0,3}+)?that(?![\p{L}])\s{0,3}+")
 _ADJUNCT = regex.compile(
     r"\s{1,3}+(?:(?:on|in|at|during|after|before|to|with|via|through|from|late|early|last|"
-    r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])[^,;:\"“”«».!?]{1,80}?)"
+    r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])"
+    r"(?:\s{1,3}+(?!that(?![\p{L}]))[\p{L}\p{N}'’.-]{1,25}+){0,5}?)"
     r"(?=\s{0,3}+(?:,|:|that(?![\p{L}])|$))"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -1379,12 +1380,14 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     lo = max(0, pos - reach)
     for match in lex.organisation_re.finditer(text, lo, pos):
         named = _LEADING_ARTICLE.sub("", match.group())
-        if _words(named) >= 2 and any(c.isupper() for c in named):
+        if _words(named) >= 2 and named[:1].isupper():
             last = match
     for acronym in lex.acronym_re.finditer(text, last.end() if last else lo, pos):
         word = _LEADING_ARTICLE.sub("", acronym.group())
+        line_start = acronym.start() == 0 or text[acronym.start() - 1] in "\n\r"
         if not (
-            word.casefold() in lex.country_of
+            line_start  # a dateline ("VILNIUS, May 5")
+            or word.casefold() in lex.country_of
             or word.capitalize() in lex.not_name
             or word in lex.agencies
             or len(word) < 3
@@ -1414,7 +1417,7 @@ def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
         found = pattern.search(ctx.text)
         if found is not None:
             name = _source_name(lex, _clean(found.group()))
-        else:
+        elif head in lex.generic_referents:
             # "the company", "the regulator": the organisation quoted or named last.
             nearest = _nearest_organisation(ctx, pos)
             if nearest is not None:
