@@ -210,6 +210,7 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    club_suffixes: frozenset[str]
     to_heads: frozenset[str]
     event_heads: frozenset[str]
     prefix_heads: Mapping[str, str]
@@ -486,6 +487,7 @@ def _build(lexicon: Lexicon) -> OrgData:
         },
         name_particles=frozenset(_strings(heads_data.get("name_particles"), "name_particles")),
         to_heads=_fold(_strings(heads_data.get("to_heads"), "to_heads")),
+        club_suffixes=frozenset(_strings(heads_data.get("club_suffixes"), "club_suffixes")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

@@ -809,6 +809,11 @@ class _Scanner:
                 return
         if tok.base in data.legal_prefixes and i + 1 < self.n:
             self._prefix_name(i)
+        if tok.base in data.club_suffixes and i > 0 and _cap_word(toks[i - 1]):
+            start = self.left_edge(i, allow_lower=False, allow_and=False)
+            if start < i and self._proper(start, i):
+                self._add(start, i + 1, "head", "other", "club", i)
+                self.out[-1].core = tuple(t.base for t in toks[start:i])
 
     def _suffix_name(self, i: int, j: int, *, quoted: bool) -> None:
         """A company name ending in the legal form at ``i``; ``j`` is its last word."""
