@@ -26,10 +26,8 @@ __all__ = [
     "title_before",
 ]
 
-_SENTENCE_START = regex.compile(r"[.!?;:]\s{1,10}+[\"“«]?$|^\s{0,10}+$")
 _SEGMENT_SPLIT = regex.compile(r",\s{1,5}+")
 _NEXT_VERB_GAP = 40
-_WORDS_AT_END = regex.compile(r"(?:(?<![\p{L}])[\p{L}.'’-]{1,30}+\s{1,3}+){1,5}+$")
 _COMMA_AT_END = regex.compile(r",\s{1,3}+$")
 _ARTICLE = regex.compile(r"^(?:the|a|an|The|A|An)\s{1,3}+")
 _LEAD_GAP = regex.compile(r"^[\s,]{0,3}+")

@@ -106,7 +106,6 @@ _TURN_LABEL = regex.compile(
 _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
-_MAX_SEGMENTS_PER_UNIT_LOOK = 200
 _COMMA = regex.compile(",")
 _COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
