@@ -123,6 +123,19 @@ def test_trend_the_agency(sentence: str) -> None:
     assert orgs["Trend"].kind == "media"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The bank kept its rate unchanged, Report informs.", True),
+        ("The minister told Report that exports rose.", True),
+        ("The ministry published its Report on trade.", False),
+        ("The Annual Report was published on Monday.", False),
+    ],
+)
+def test_report_needs_a_source_cue(sentence: str, found: bool) -> None:
+    assert ("Report" in _orgs(sentence)) is found
+
+
 def test_possessive_and_adjective_forms_merge() -> None:
     text = (
         "Azerbaijan's Economy Ministry said exports grew. "
