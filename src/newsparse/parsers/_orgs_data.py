@@ -210,6 +210,8 @@ class OrgData:
     cues_before: frozenset[tuple[str, ...]]
     cues_after: frozenset[tuple[str, ...]]
     time_words: frozenset[str]
+    merge_ignored_words: frozenset[str]
+    apposition_stops: frozenset[str]
     club_suffixes: frozenset[str]
     to_heads: frozenset[str]
     event_heads: frozenset[str]
@@ -488,6 +490,10 @@ def _build(lexicon: Lexicon) -> OrgData:
         name_particles=frozenset(_strings(heads_data.get("name_particles"), "name_particles")),
         to_heads=_fold(_strings(heads_data.get("to_heads"), "to_heads")),
         club_suffixes=frozenset(_strings(heads_data.get("club_suffixes"), "club_suffixes")),
+        merge_ignored_words=_fold(
+            _strings(heads_data.get("merge_ignored_words"), "merge_ignored_words")
+        ),
+        apposition_stops=_fold(_strings(heads_data.get("apposition_stops"), "apposition_stops")),
         time_words=_fold(_strings(heads_data.get("time_words"), "time_words")),
         given_names=frozenset(_strings(person_names.get("given_names"), "given_names")),
         surname_suffixes=tuple(

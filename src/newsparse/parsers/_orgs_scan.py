@@ -31,9 +31,6 @@ _MAX_LIST_ITEMS = 8
 _SENTENCE_END = frozenset(".!?:;")
 _TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
 _APOSTROPHES = ("'s", "’s")
-_APPOSITION_STOPS = frozenset(
-    {"at", "the", "in", "with", "from", "by", "who", "which", "and", "to"}
-)
 _ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
 
@@ -1092,7 +1089,7 @@ class _Scanner:
                 not tok.word
                 or (tok.cap and "-" not in tok.text)
                 or tok.fold in data.connectors
-                or tok.fold in _APPOSITION_STOPS
+                or tok.fold in data.apposition_stops
             ):
                 return
             j += 1

@@ -64,7 +64,6 @@ _PRIORITY = {
 }
 _CONTAINERS = frozenset({"head", "lower"})
 _REFS = frozenset({"backref", "lowref"})
-_STOP = frozenset({"of", "for", "on", "the", "and", "&", "affairs", "de"})
 
 
 @attrs.define
@@ -249,7 +248,8 @@ def _head_of(data: OrgData, words: tuple[str, ...]) -> str | None:
 
 
 def _core(data: OrgData, words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in words if w not in _STOP and (w,) not in data.places)
+    ignored = data.merge_ignored_words
+    return frozenset(w for w in words if w not in ignored and (w,) not in data.places)
 
 
 class _Merger:
