@@ -177,6 +177,14 @@ class NameLex:
         self.without_that = frozenset(speech.get("without_that", ()))
         self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
         self.question_verbs = frozenset(speech.get("question_verbs", ()))
+        self.modal_end_re = regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(
+                regex.escape(m)
+                for m in sorted(speech.get("modals", ()), key=len, reverse=True) or ["\x00"]
+            )
+            + r")(?:\s{1,3}+not)?\s{1,3}+$"
+        )
         self.lead_verbs = frozenset(v.casefold() for v in speech.get("interview_lead_verbs", ()))
         self.lead_verb_re = regex.compile(
             r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])"

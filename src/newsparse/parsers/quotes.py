@@ -627,6 +627,11 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
             if entity is not None and _subject_ok(ctx, lo, entity):
                 cue, _ = _cue_span(ctx, verb, end)
                 return cue, entity
+        if not verbs:
+            # "The mayor, Tom Hill, was blunt: "..."": the subject of the sentence speaks.
+            subject = _unit_subject(ctx, lo, end - 1)
+            if subject is not None:
+                return _span(text, end - 1, end), subject
         hit = _name_at_end(ctx, lo, end - 1)
         if hit is not None and _lstrip_start(text, lo, hit.start) == hit.start:
             return _span(text, end - 1, end), hit
@@ -844,6 +849,8 @@ def _indirect_in_unit(
         lemma = _lemma(ctx, verb)
         if lemma in lex.question_verbs:
             continue
+        if lex.modal_end_re.search(text, max(lo, verb.start() - 16), verb.start()):
+            continue  # "That was all he would say": no report
         if form.endswith("ing"):
             found = _participle(ctx, pi, lo, hi, verb)
             if found is not None:
