@@ -235,6 +235,17 @@ def test_names_from_context(sentence: str, names: set[str]) -> None:
     assert set(_orgs(sentence)) == names
 
 
+def test_transliterated_acronym_is_defined_too() -> None:
+    text = (
+        "The Communist Party of the Russian Federation (KPRF) voted against. "
+        "KPRF deputies left the hall. Reuters (AP) was not involved."
+    )
+    orgs = _orgs(text)
+    assert orgs["Communist Party of the Russian Federation"].acronym == "KPRF"
+    assert len(orgs["Communist Party of the Russian Federation"].mentions) == 3
+    assert orgs["Reuters"].acronym is None
+
+
 def test_in_phrase_belongs_to_a_name_only_before_its_acronym() -> None:
     text = (
         "The UN Mission in South Sudan (UNMISS) and the Russian Trade Mission in "

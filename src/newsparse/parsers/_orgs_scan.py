@@ -902,7 +902,7 @@ class _Scanner:
                 k = self._located_before_acronym(cand)
             if k + 2 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
                 acr = toks[k + 1]
-                if _looks_acronym(acr.base) and _fits(acr.base, toks, cand):
+                if _looks_acronym(acr.base) and _fits(acr.base, toks, cand, self.data):
                     if cand.acronym is None:
                         cand.acronym = acr.base
                     self.out.append(
@@ -1123,9 +1123,23 @@ def _looks_acronym(text: str) -> bool:
     return 2 <= len(text) <= 12 and text[0].isupper() and uppers >= 2 and uppers * 2 >= len(letters)
 
 
-def _fits(acronym: str, toks: list[Tok], cand: Candidate) -> bool:
+def _fits(acronym: str, toks: list[Tok], cand: Candidate, data: OrgData | None = None) -> bool:
+    """True when ``(ACR)`` after ``cand`` can be its acronym.
+
+    An English acronym starts with an initial of the name. One that does not (a
+    transliterated ``KPRF``, ``YAP``) is still taken when it is no word known to mean
+    something else: an all-capital word that is never an organisation, or the acronym of
+    another packaged organisation.
+    """
     initials = {t.base[0].casefold() for t in toks[cand.first : cand.last] if t.word}
-    return acronym[0].casefold() in initials
+    if acronym[0].casefold() in initials:
+        return True
+    if data is None or acronym in data.not_acronyms:
+        return False
+    entry = data.acronym_entries.get(acronym)
+    if entry is not None and entry != cand.entry:
+        return False
+    return not data.known.get(acronym.casefold())
 
 
 def scan_region(
