@@ -792,6 +792,18 @@ class _Scanner:
         norm = tok.base.replace(".", "").casefold()
         if norm in data.legal_suffixes and i > 0 and (tok.cap or tok.upper or tok.base == "plc"):
             j = i - 1
+            # "Bosch GmbH & Co. KG": step back over earlier legal forms to the name.
+            while (
+                j > 0
+                and i - j < 5
+                and (
+                    _norm_legal(toks[j].base) in data.legal_suffixes
+                    or (
+                        toks[j].text == "&" and _norm_legal(toks[j - 1].base) in data.legal_suffixes
+                    )
+                )
+            ):
+                j -= 1
             quoted = toks[j].text in _QUOTES
             joined = toks[j].text in ("&", ",") and j > 0 and _cap_word(toks[j - 1])
             if quoted or joined:
