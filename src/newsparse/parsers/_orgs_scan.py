@@ -7,9 +7,16 @@ scanner splits it into tokens with offsets, then proposes candidates:
   their first token;
 * names built around a head noun (``Ministry``, ``University``, ``Council``): capitalised
   modifiers to the left, ``of``/``for``/``on`` complements to the right;
-* company names with a legal suffix or prefix (``Siemens AG``, ``OJSC Gazprom``);
+* heads written before the name and club suffixes (``FC Bayern``, ``Bank Respublika``,
+  ``Neftchi PFK``);
+* company names with a legal suffix or prefix (``Siemens AG``, ``OJSC Gazprom``,
+  ``Bosch GmbH & Co. KG``);
 * names written partly in lower case before a head (``Russia-Azerbaijan interparliamentary
   friendship group``);
+* names that context alone marks: a descriptor noun (``data firm Kpler``, ``the ruling
+  Georgian Dream party``), an apposition (``Norvik Analytics, a consultancy,``), a workplace
+  (``chief economist at Sovcombank``), an unknown acronym before a role (``FNSEA head``);
+* acronyms defined in parentheses after a name (``Central Election Commission (CEC)``);
 * references back (``the Commission``, ``the ministry``), resolved later.
 
 Every extension is bounded, so the scan is linear in the length of the region.
