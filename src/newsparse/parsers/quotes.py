@@ -46,7 +46,7 @@ __all__ = ["find_quotes"]
 _SPACE = regex.compile(r"\s++")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,40}+")
 _SENTENCE_PUNCT = regex.compile(r"[.!?…](?:\s|$)|[.!?…][\"'”’»]?$")
-_LEAD_PUNCT = regex.compile(r"[\s,.;:!?]{0,4}+")
+_LEAD_PUNCT = regex.compile(r"[\s,.;:!?]{1,4}+")
 _DASH_ATTRIBUTION = regex.compile(r"\s{0,3}+[-–—―]{1,2}+\s{0,3}+")
 _ACCORDING_START = regex.compile(r"\W{0,3}+(?i:according\s{1,3}+to)\s{1,3}+")
 _ACCORDING_END = regex.compile(r",\s{1,3}+(?i:according\s{1,3}+to)\s{1,3}+")
@@ -126,9 +126,7 @@ _ISSUED_BY = regex.compile(
     r"(?:published|issued|released|compiled|presented|prepared|sent|circulated|posted)"
 )
 _ACCORDING = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+")
-_TAIL_PUNCT = regex.compile(
-    r"\s{0,3}+(?:that\s{0,3}+)?[:,]?\s{0,3}+|\s{0,3}+[:,]\s{0,3}+that\s{0,3}+"
-)
+_TAIL_PUNCT = regex.compile(r"\s{0,3}+(?:that\s{0,3}+[:,]?|[:,]\s{0,3}+(?:that)?)\s{0,3}+|\s{1,3}+")
 _CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?i:and|but|while|whereas|as|so)\s{0,3}+$")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but)\s{1,3}+(?:(?:also|later|then)\s{1,3}+)?$")
 _QUOTED_AS_SAYING = regex.compile(
@@ -611,7 +609,7 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
         adjunct = _ADJUNCT.match(text, cue_end, end)
         if adjunct is not None:
             tail = text[adjunct.end() : end]
-        if _TAIL_PUNCT.fullmatch(tail):
+        if not tail or _TAIL_PUNCT.fullmatch(tail):
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
