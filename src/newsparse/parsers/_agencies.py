@@ -78,9 +78,24 @@ class AgencyIndex:
             found = self.folded.get(text.casefold())
         return found
 
-    def of_kind(self, kind: str) -> list[HeaderPattern]:
+    by_kind: Mapping[str, tuple[HeaderPattern, ...]] = attrs.field(
+        default=attrs.Factory(
+            lambda self: _group_by_kind(self.patterns),
+            takes_self=True,
+        )
+    )
+    """The patterns of each kind, in data order (built from :attr:`patterns`)."""
+
+    def of_kind(self, kind: str) -> tuple[HeaderPattern, ...]:
         """The patterns of one kind, in data order."""
-        return [p for p in self.patterns if p.kind == kind]
+        return self.by_kind.get(kind, ())
+
+
+def _group_by_kind(patterns: tuple[HeaderPattern, ...]) -> dict[str, tuple[HeaderPattern, ...]]:
+    grouped: dict[str, list[HeaderPattern]] = {}
+    for pattern in patterns:
+        grouped.setdefault(pattern.kind, []).append(pattern)
+    return {kind: tuple(found) for kind, found in grouped.items()}
 
 
 def _alternation(words: list[str]) -> str:

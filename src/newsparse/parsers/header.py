@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 
 import regex
 
@@ -54,6 +55,8 @@ _GLUED_BY = regex.compile(r"(\S.{0,60}?)\s{0,2}(?:By|BY)\s{1,3}(\p{Lu}.{1,100})"
 _CONNECTORS = frozenset({"with", "and", "by", "for", "from", "via", "staff", "agencies"})
 _CREDIT_SPLIT = regex.compile(r"\s{1,3}(?:with|and|&)\s{1,3}|\s{0,2}[,/+]\s{0,2}", regex.IGNORECASE)
 _BRACKET = regex.compile(r"[\[(]\s{0,3}")
+_NAME_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}")
+_BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
 )
@@ -242,7 +245,7 @@ class _Reader:
         head = text[: found.start].rstrip(" ,;|–—-")
         prefix = self.names.byline_prefix.match(head)
         body = head[prefix.end() :] if prefix else head
-        parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", body) if p.strip()]
+        parts = [p for p in _NAME_SPLIT.split(body) if p.strip()]
         names = self.names.split_names(body)
         if not names or len(names) != len(parts):
             return False
@@ -343,7 +346,7 @@ class _Reader:
         if tail is None or self.agencies.lookup(tail.group(1)) != agency:
             return False
         head = text[: tail.start()].strip()
-        parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", head) if p.strip()]
+        parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
         names = self.names.split_names(head)
         if not names or len(names) != len(parts):
             return False
@@ -516,7 +519,7 @@ def parse_byline(
     if tail is not None and agencies.lookup(tail.group(1)):
         agency = tail.group(1).strip()
         rest = rest[: tail.start()].strip()
-    parts = [p for p in regex.split(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", rest) if p.strip()]
+    parts = [p for p in _NAME_SPLIT.split(rest) if p.strip()]
     found = names.split_names(rest)
     if not found or len(found) != len(parts):
         return None
@@ -632,9 +635,9 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
     text = draft.text
     start = draft.body_start
     end = min(len(text), draft.body_end, start + 1500)
-    blanks = list(regex.finditer(r"\n[ \t]{0,20}\r?\n", text[start:end]))
+    blanks = list(itertools.islice(_BLANK_LINE.finditer(text, start, end), 2))
     if len(blanks) >= 2:
-        end = start + blanks[1].start()  # the first two paragraphs
+        end = blanks[1].start()  # the first two paragraphs
     for pattern in reader.agencies.of_kind("self_credit"):
         for match in pattern.regex.finditer(text, start, end):
             agency = match.group("agency")
