@@ -23,7 +23,7 @@ _LETTERS_DOTS = regex.compile(r"[\p{L}.]{2,30}+")
 _POSSESSOR = regex.compile(r"(?<![\p{L}])[\p{L}]{2,30}+(?=['’]s)")
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
 _AFFILIATION = regex.compile(
-    r"(?<![\p{L}])(?:at|of|for|with|from)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
+    r"(?<![\p{L}])(?:at|of|for|with)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
 )
 _ROLE_FOLLOW = regex.compile(
     r"\s{0,3}+(?:$|[,;:()]|\.(?:\s|$)|(?:of|at|for|in|with|to|from|on|and|&|who|since|"
@@ -148,6 +148,7 @@ class NameLex:
         self.surname_suffixes = tuple(names.get("surname_suffixes", ()))
         self.female_suffixes = tuple(names.get("female_suffixes", ()))
         self.given_names = frozenset(names.get("given_names", ()))
+        self.ambiguous_given = frozenset(names.get("ambiguous_given_names", ()))
         self.pronouns: dict[str, str] = {
             k.casefold(): v for k, v in pronouns.get("subject", {}).items()
         }
@@ -452,7 +453,7 @@ class NameLex:
             title_start = None
             honorific = None
 
-        for a, b in tokens:
+        for index, (a, b) in enumerate(tokens):
             word = text[a:b]
             if word[0] in "\"“‘'":
                 continue  # a nickname between first name and surname
@@ -467,6 +468,11 @@ class NameLex:
             if word in self.dot_required and text[b : b + 1] != ".":
                 core.append((a, b))  # "Gen Nakatani": a first name, not "General"
                 continue
+            if not core and word in self.ambiguous_given and index + 1 < len(tokens):
+                following = text[tokens[index + 1][0] : tokens[index + 1][1]]
+                if following in self.particles or not self.is_not_name(following):
+                    core.append((a, b))  # "Jan de Vries", "May Chen"
+                    continue
             if self.is_not_name(word):
                 if core:
                     flush()
