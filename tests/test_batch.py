@@ -197,3 +197,11 @@ def test_failure_record_of_a_parser_error() -> None:
             "position": None,
         },
     }
+
+
+def test_an_unpicklable_step_is_named_before_any_work() -> None:
+    pipeline = Pipeline.default().add(lambda draft: None, name="inline")
+    with pytest.raises(newsparse.PipelineError, match="'inline' cannot be pickled"):
+        parse_many(["a"], workers=2, pipeline=pipeline)
+    # inline, nothing is pickled: the same pipeline works
+    assert len(list(parse_many(["a"], pipeline=pipeline))) == 1

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from ._errors import DecodeError, ParserError
+from ._errors import DecodeError, ParserError, PipelineError
 from ._lexicon import Lexicon
 from ._model import Article
 from ._pipeline import Pipeline
@@ -155,6 +155,23 @@ def _work_chunk(chunk: list[tuple[int, object]]) -> list[Any]:
 # -- the public function --------------------------------------------------------------------
 
 
+def _pickled(pipeline: Pipeline) -> bytes:
+    """The pipeline as bytes for the workers, or a :class:`PipelineError` naming the step."""
+    try:
+        return pickle.dumps(pipeline)
+    except Exception as exc:
+        for step in pipeline:
+            try:
+                pickle.dumps(step.parser)
+            except Exception:
+                raise PipelineError(
+                    f"with workers > 1 the pipeline is sent to worker processes, but step "
+                    f"{step.name!r} cannot be pickled ({type(exc).__name__}: {exc}); use a "
+                    "module-level function or a picklable object"
+                ) from exc
+        raise PipelineError(f"the pipeline cannot be pickled: {exc}") from exc
+
+
 def _chunks(sources: Iterable[object], size: int) -> Iterator[list[tuple[int, object]]]:
     numbered = enumerate(sources)
     while chunk := list(islice(numbered, size)):
@@ -250,7 +267,10 @@ def parse_many(
 
     Raises:
         NewsparseError: with ``on_error="raise"``, the first document's error.
+        PipelineError: with ``workers > 1``, a step of ``pipeline`` cannot be pickled.
         ValueError: ``chunksize``, ``prefetch`` or ``workers`` is out of range.
+        concurrent.futures.process.BrokenProcessPool: a worker process died (killed, out
+            of memory); the documents of its chunk have no result.
     """
     if chunksize < 1 or prefetch < 1:
         raise ValueError("chunksize and prefetch must be at least 1")
@@ -276,7 +296,7 @@ def parse_many(
         chunksize=chunksize,
         prefetch=prefetch,
         initargs=(
-            None if pipeline is None else pickle.dumps(pipeline),
+            None if pipeline is None else _pickled(pipeline),
             _lexicon_state(lexicon),
             dict(options),
             as_dict,
