@@ -9,12 +9,14 @@ Each case is parsed in a child process (so that a hang is killed, not waited for
 bound is ``--factor`` times the time the seeds take per character, measured in the same
 run, times the case's length: a parse within the bound costs at most that many times a
 normal article per character, so it is linear. A case over its bound, or killed at
-three times it, fails.
+three times it, fails; so does a case whose JSON output is more than ``--max-output``
+times the size of its input (output that grows faster than the input is quadratic too).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import sys
 import time
@@ -90,13 +92,18 @@ def _child(conn: multiprocessing.connection.Connection, text: str) -> None:
     newsparse.parse("Warm up. “Quotes,” he said.")
     started = time.perf_counter()
     article = newsparse.parse(text)
-    conn.send((time.perf_counter() - started, len(article.paragraphs), len(article.quotes)))
+    seconds = time.perf_counter() - started
+    output = len(json.dumps(article.to_dict()))
+    conn.send((seconds, len(article.paragraphs), len(article.quotes), output))
 
 
 def main(argv: list[str] | None = None) -> int:
     cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     cli.add_argument("--factor", type=float, default=10.0)
     cli.add_argument("--only", choices=sorted(CASES), action="append")
+    cli.add_argument(
+        "--max-output", type=float, default=20.0, help="largest JSON size, times the input's"
+    )
     args = cli.parse_args(argv)
     print(pin_to_one_core())
 
@@ -123,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         process = context.Process(target=_child, args=(child, text), daemon=True)
         process.start()
         if parent.poll(max(30.0, 3 * bound)):
-            seconds, paragraphs, quotes = parent.recv()
-            ok = seconds <= bound
-            note = f"{paragraphs:,} paragraphs, {quotes:,} quotes"
+            seconds, paragraphs, quotes, output = parent.recv()
+            growth = output / len(text)
+            ok = seconds <= bound and growth <= args.max_output
+            note = f"{paragraphs:,} paragraphs, {quotes:,} quotes, JSON {growth:.1f}x the input"
         else:
             seconds, ok, note = float("nan"), False, f"killed after {max(30.0, 3 * bound):.0f}s"
         process.kill()
