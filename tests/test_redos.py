@@ -203,7 +203,8 @@ def find_slow_patterns(
     patterns: list[tuple[str, Any]], n: int = N, kill: float = KILL_SECONDS
 ) -> list[tuple[str, str]]:
     """Names and findings of the patterns that are quadratic or worse on some input."""
-    context = multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     slow: list[tuple[str, str]] = []
     first = 0
     while first < len(patterns):
