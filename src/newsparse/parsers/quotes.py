@@ -1028,6 +1028,10 @@ def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
     return None
 
 
+_SPAN_LEAD = " \t\n\r,;:.!?\"'”’»)]–—-"
+"""What may stand between a quotation or cue and the text a backward cue refers to."""
+
+
 def _backward_span(
     ctx: _Context, pi: int, unit_lo: int, taken: Sequence[tuple[int, int]]
 ) -> tuple[int, int, int] | None:
@@ -1038,9 +1042,18 @@ def _backward_span(
     """
     text = ctx.text
     p_lo, _ = ctx.paragraphs[pi]
-    end = _rstrip_ws(text, p_lo, unit_lo)
-    if _words(text[p_lo:end]) >= 4:
-        return p_lo, end, pi
+    # Not back over a quotation or cue already found in this paragraph: in one long
+    # paragraph every backward cue would otherwise reach back to its start, and the
+    # quotations would overlap and grow with the paragraph (quadratic output).
+    after = max((e for _, e in taken if p_lo <= e <= unit_lo), default=None)
+    start = p_lo if after is None else after
+    while start < unit_lo and text[start] in _SPAN_LEAD:
+        start += 1
+    end = _rstrip_ws(text, start, unit_lo)
+    if end > start and _words(text[start:end]) >= 4:
+        return start, end, pi
+    if after is not None:
+        return None
     first = None
     for back in range(pi - 1, max(-1, pi - 1 - _BACK_PARAGRAPHS), -1):
         b_lo, b_hi = ctx.paragraphs[back]
