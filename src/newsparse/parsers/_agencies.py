@@ -103,6 +103,54 @@ def _alternation(words: list[str]) -> str:
     return f"(?:{'|'.join(parts)})(?![\\w])"
 
 
+def _trie_alternation(words: list[str]) -> str:
+    """:func:`_alternation` as a prefix tree: same matches, tried in the same order.
+
+    A flat alternation of ~300 names makes the engine try every name at every position
+    (``reports_credit`` searched 1,500 characters in ~0.3 ms). In the tree, a position
+    that starts no name fails after one or two characters. Literal names that match at
+    one position (case-sensitively) are prefixes of one another, and both forms try the
+    longest first: here every node tries longer continuations before ending, so the
+    regex backtracks through the same candidates in the same order.
+    """
+    root: dict[str, Any] = {}
+    for word in {w for w in words if w}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not root:
+        return "(?:)(?![\\w])"  # like an alternation of nothing: the empty pattern
+    depth: dict[int, int] = {}
+
+    def longest(node: dict[str, Any]) -> int:
+        found = depth.get(id(node))
+        if found is None:
+            found = max((1 + longest(sub) for ch, sub in node.items() if ch), default=0)
+            depth[id(node)] = found
+        return found
+
+    def emit(node: dict[str, Any]) -> str:
+        children = sorted(
+            ((ch, sub) for ch, sub in node.items() if ch), key=lambda it: (-longest(it[1]), it[0])
+        )
+        alternatives = [regex.escape(ch) + emit(sub) for ch, sub in children]
+        if not alternatives:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(alternatives)}|)"
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return f"(?:{'|'.join(alternatives)})"
+
+    return f"(?:{emit(root)})(?![\\w])"
+
+
+# A pattern that turns on case-insensitive matching keeps the flat alternation: there,
+# names that match at one position need not be prefixes of one another.
+_CASELESS = regex.compile(r"\(\?[a-zA-Z0-9-]{0,9}i")
+
+
 def _build(lexicon: Lexicon) -> AgencyIndex:
     data: Mapping[str, Any] = lexicon.get("agencies")
     exact: dict[str, str] = {}
@@ -130,9 +178,13 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         "{DATE}": date_patterns(lexicon).fragment,
         "{NAMES}": _NAMES,
     }
+    trie_agency = _trie_alternation(list(exact))
+    trie_aggr = _trie_alternation(aggregators) if aggregators else r"(?!)"
     patterns = []
     for entry in data.get("header_patterns", []):
         source = str(entry["pattern"])
+        if not _CASELESS.search(source):
+            source = source.replace("{AGENCY}", trie_agency).replace("{AGGREGATOR}", trie_aggr)
         for key, value in fills.items():
             source = source.replace(key, value)
         try:
