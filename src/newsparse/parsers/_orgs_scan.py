@@ -1180,12 +1180,14 @@ def scan_region(
     scanner = _Scanner(data, toks, titlecase, people)
     # Each check is called only when its own opening test would not return at once (the
     # same test, just before the call): ~8 method calls per token were a tenth of the step.
+    heads, prefix_heads = data.heads, data.prefix_heads
     for i, tok in enumerate(toks):
         if tok.word and not tok.skip:
             scanner.known_at(i)
-        if tok.word and not tok.skip:
+        if tok.word and not tok.skip and heads.get(tok.fold) is not None:
             scanner.head_at(i)
-        scanner.prefix_head_at(i)
+        if prefix_heads.get(tok.base) is not None:
+            scanner.prefix_head_at(i)
         if tok.word and not tok.skip:
             scanner.legal_at(i)
         if tok.word and not tok.skip and tok.text.islower():
