@@ -62,6 +62,12 @@ def test_binary_bytes_are_refused() -> None:
         newsparse.parse(bytes(range(256)) * 4)
 
 
+def test_utf16_text_that_starts_with_nul() -> None:
+    # FF FE 00 00 opens both UTF-32-LE and UTF-16-LE text that starts with U+0000
+    assert newsparse.parse("\x00 date 2019".encode("utf-16")).text == "\x00 date 2019"
+    assert newsparse.parse("\x00 date 2019".encode("utf-32")).text == "\x00 date 2019"
+
+
 def test_broken_utf16_after_a_bom() -> None:
     with pytest.raises(newsparse.DecodeError) as info:
         newsparse.parse(b"\xff\xfea\x00b")

@@ -86,14 +86,17 @@ def decode(
     fallback_encodings: Sequence[str] = ("cp1252",),
 ) -> str:
     """Decode bytes as the module docstring describes."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                if errors == "replace":
-                    return data.decode(encoding, errors="replace")
-                raise DecodeError(f"invalid {encoding}", exc.start) from exc
+    marked = [encoding for bom, encoding in _BOMS if data.startswith(bom)]
+    failures: list[UnicodeDecodeError] = []
+    for encoding in marked:  # FF FE 00 00 is UTF-32 or UTF-16 text starting with NUL
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            failures.append(exc)
+    if failures:
+        if errors == "replace":
+            return data.decode(marked[0], errors="replace")
+        raise DecodeError(f"invalid {marked[0]}", failures[0].start) from failures[0]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

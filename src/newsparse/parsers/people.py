@@ -225,7 +225,7 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
             head.rfind("” "),
         )
         segment = " ".join((head[cut + 1 :] if cut >= 0 else head).split())
-        opens = cut < 0 or head[cut] != "," or segment.split()[0] in ("the", "The")
+        opens = cut < 0 or head[cut] != "," or segment.split()[:1] in (["the"], ["The"])
         if (
             opens
             and segment
