@@ -880,6 +880,11 @@ def _indirect_in_unit(
         tail_end = participle.start() if participle is not None else hi
         if entity is not None and _subject_ok(ctx, lo, entity):
             after = cue_end
+            for _ in range(2):  # "told reporters afterwards that", "said separately that"
+                timed = lex.time_adjunct_re.match(text, after, hi)
+                if timed is None:
+                    break
+                after = timed.end()
             adjunct = _ADJUNCT.match(text, after, hi)
             if adjunct is not None:
                 after = adjunct.end()
