@@ -10,6 +10,7 @@ bounded repetitions, so the work stays linear in the article length.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 import regex
@@ -40,7 +41,82 @@ _WS = r"[ \t\r\n\u00a0]{1,3}+"
 
 def _alternation(words: Iterable[str], flags: str = "") -> str:
     parts = sorted({w for w in words if w}, key=len, reverse=True)
+    tree = _tree_alternation(parts, flags)
+    if tree is not None:
+        return tree
     body = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+_SPACE_KEY = " "
+
+
+def _no_caseless_twins(node: dict[str, Any]) -> bool:
+    """True when no two branches of any node match the same character ignoring case."""
+    keys = [k for k in node if k]
+    for i, a in enumerate(keys):
+        pattern = regex.compile(f"(?i:{regex.escape(a)})")
+        if any(pattern.fullmatch(b) for b in keys[i + 1 :]):
+            return False
+    return all(_no_caseless_twins(sub) for sub in node.values())
+
+
+def _tree_alternation(parts: list[str], flags: str) -> str | None:
+    r"""The alternation of ``parts`` as a prefix tree, or None where that is not exact.
+
+    (Performance.) A flat alternation of hundreds of words (speech-verb forms) is tried
+    word by word at every position of every sentence; in the tree a position that starts
+    no word fails after a character or two. The tree tries longer continuations before
+    ending a word, so among the words that can match at one position the longest is
+    tried first, as in the flat list sorted by length; the regex backtracks through the
+    same candidates in the same order. That holds when words that match at one position
+    are prefixes of one another: the words have only single inner spaces (each becomes
+    ``\s{1,3}``, which must then take all the white space before the next letter), and
+    with ``flags="i"`` case variants share a path (keyed case-folded) and no two branches
+    of a node match the same character. Otherwise None, and the flat list is used. The
+    words must not be embedded in a case-insensitive scope without ``flags="i"``.
+    """
+    if not parts:
+        return None
+    caseless = "i" in flags
+    root: dict[str, dict[str, Any]] = {}
+    for word in parts:
+        if word != word.strip(" ") or "  " in word or any(c.isspace() for c in word if c != " "):
+            return None
+        node = root
+        for ch in word:
+            # case variants share a path
+            key = ch.casefold() if caseless and len(ch.casefold()) == 1 else ch
+            node = node.setdefault(key, {})
+        node[""] = {}
+    if caseless and not _no_caseless_twins(root):
+        return None
+    depth: dict[int, int] = {}
+
+    def longest(node: dict[str, Any]) -> int:
+        found = depth.get(id(node))
+        if found is None:
+            found = max((1 + longest(sub) for ch, sub in node.items() if ch), default=0)
+            depth[id(node)] = found
+        return found
+
+    def emit(node: dict[str, Any]) -> str:
+        children = sorted(
+            ((ch, sub) for ch, sub in node.items() if ch), key=lambda it: (-longest(it[1]), it[0])
+        )
+        alternatives = [
+            (r"\s{1,3}" if ch == _SPACE_KEY else regex.escape(ch)) + emit(sub)
+            for ch, sub in children
+        ]
+        if not alternatives:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(alternatives)}|)"
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return f"(?:{'|'.join(alternatives)})"
+
+    body = emit(root)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
