@@ -9,6 +9,7 @@ falls on that weekday.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
@@ -101,11 +102,12 @@ def _build(lexicon: Lexicon) -> DatePatterns:
     g_date = (
         rf"(?:(?P<wd>{weekday})\.?,?\s{{1,3}})?"
         r"(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"
-        rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s{{0,3}}(?:of\s{{1,2}})?(?P<mn2>{month})\.?"
-        rf"(?:,?\s{{1,3}}(?P<y2>{year}))?"
+        rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s{{0,3}}|-)(?:of\s{{1,2}})?(?P<mn2>{month})\.?"
+        rf"(?:(?:,?\s{{1,3}}|-)(?P<y2>{year}))?"
         rf"|(?P<mn3>{month})\.?\s{{0,3}}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s{{1,3}}(?P<y3>{year}))?"
-        rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{year}))"
+        rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{year})"
+        rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{year}))"
         rf"(?:{time_sep}{g_time})?"
     )
     fragment = (
@@ -180,6 +182,22 @@ def time_of(match: regex.Match[str], zones: Mapping[str, str]) -> tuple[str, str
     return _time_part(match, zones)
 
 
+def _slashed(first: int, second: int, year: int, today: _dt.date) -> _dt.date | None:
+    """``03/12/2025``: month first (US) or day first (Europe, Asia).
+
+    A reading that is no calendar date is dropped; of two, the one not after ``today`` and
+    closest to it wins (a page is read soon after it is published).
+    """
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(_dt.date(year, month, day))
+    past = [d for d in readings if d <= today]
+    if past:
+        return max(past)
+    return min(readings) if readings else None
+
+
 def _from_match(
     match: regex.Match[str], patterns: DatePatterns, today: _dt.date
 ) -> DateFound | None:
@@ -188,6 +206,14 @@ def _from_match(
         has_year = True
     elif match.group("d4"):
         year, month, day = int(match.group("y4")), int(match.group("m4")), int(match.group("d4"))
+        has_year = True
+    elif match.group("y5"):
+        slashed = _slashed(
+            int(match.group("a5")), int(match.group("b5")), int(match.group("y5")), today
+        )
+        if slashed is None:
+            return None
+        year, month, day = slashed.year, slashed.month, slashed.day
         has_year = True
     else:
         name = (match.group("mn2") or match.group("mn3")).casefold()

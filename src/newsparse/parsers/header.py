@@ -185,6 +185,7 @@ class _Reader:
             or self.byline(rest)
             or self.agency_line(rest)
             or read_date_line(rest, self.lexicon, self.today) is not None
+            or _is_labelled_time(rest, self.lexicon)  # "... 12:15 GMT+1 • Updated 14:02"
         ):
             return False
         self.set_date(found, offset)
@@ -599,6 +600,12 @@ def _report_displaced(reader: _Reader, draft: Draft) -> None:
         start, end = line.strip_span()
         if _normal(text[start:end]) in reader.displaced:
             draft.add_boilerplate("navigation", start, end)
+
+
+def _is_labelled_time(text: str, lexicon: Lexicon) -> bool:
+    """True for a labelled time filling ``text`` (``Updated 14:02``, ``Last updated: 2:30 PM``)."""
+    found = read_time_line(text, lexicon)
+    return found is not None and found[2] > 0 and not text[found[3] :].strip()
 
 
 def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
