@@ -656,9 +656,12 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
 
 
 def _section_label(text: str, following: str | None) -> bool:
-    """A one-word section label or menu entry (``NATION``, ``Politics``) in the header."""
+    """A one-word section label or menu entry (``NATION``, ``Politics``) in the header.
+
+    Also a kicker printed right above the headline (``Germany`` / ``Coalition talks ...``).
+    """
     return (
-        (following is None or len(following.split()) <= 3)
+        (following is None or len(following.split()) <= 3 or title_like(following))
         and " " not in text
         and len(text) <= 25
         and text[:1].isupper()
