@@ -491,8 +491,7 @@ class NameLex:
         return hits
 
     def _split_run(self, text: str, start: int, end: int) -> list[NameHit]:
-        tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text[start:end])]
-        tokens = [(start + a, start + b) for a, b in tokens]
+        tokens = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
         hits: list[NameHit] = []
         title_start: int | None = None
         honorific: str | None = None
@@ -537,7 +536,8 @@ class NameLex:
                 if core:
                     core.append((a, b))
                 continue
-            initials = self.initials_re.match(word)
+            # An initial is a capital and a dot: no regex for words without that dot.
+            initials = self.initials_re.match(word) if word[1:2] == "." else None
             if initials is not None and initials.end() == len(word):
                 core.append((a, b))
                 continue
