@@ -641,6 +641,8 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
     """Credit the agency an opening paragraph names ("..., Trend reports")."""
     text = draft.text
     start = draft.body_start
+    while start < draft.body_end and text[start].isspace():
+        start += 1  # blank lines left after the header are no paragraph break
     end = min(len(text), draft.body_end, start + 1500)
     blanks = list(itertools.islice(_BLANK_LINE.finditer(text, start, end), 2))
     if len(blanks) >= 2:
