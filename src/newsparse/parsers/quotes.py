@@ -495,10 +495,17 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         word = obj.group()
         subject = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
         return Entity("pronoun", lo, obj.end(), word, subject.get(word.casefold(), "it"))
-    for hit in lex.name_hits(text, lo, hi)[:3]:
+    hits = lex.name_hits(text, lo, hi)[:3]
+    for index, hit in enumerate(hits):
         if hit.start - lo > 120:
             break
         gap = text[lo : hit.start]
+        if index + 1 < len(hits) and not gap.strip():
+            # "Leverkusen captain Granit Xhaka": the first capitalised word is part of
+            # the next name's title, not the speaker.
+            lead = _lower_role_before(ctx, lo, hits[index + 1].start)
+            if lead is not None and _clean(text[lo : hits[index + 1].start]) == lead:
+                continue
         title = _lower_role_before(ctx, lo, hit.start) if gap.strip() else None
         if (
             gap.strip()
