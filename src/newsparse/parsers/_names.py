@@ -566,6 +566,13 @@ class NameLex:
                 if word.rstrip(".") in self.honorifics:
                     honorific = word.rstrip(".")
                 continue
+            if word.endswith(("'s", "’s")) and index + 1 < len(tokens):
+                # "Al Jazeera's Hiba Morgan", "CNN's Jake Tapper": the possessor is an
+                # affiliation written as a title, not part of the person's name.
+                if title_start is None:
+                    title_start = core[0][0] if core else a
+                core = []
+                continue
             core.append((a, b))
         flush()
         return hits
