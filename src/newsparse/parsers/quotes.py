@@ -107,6 +107,9 @@ _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
+# A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
+# chip-making equipment, said", "The Greens, whose votes are needed, said".
+_GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose)\s")
 _COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
 _LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their)\s{1,3}+")
@@ -371,6 +374,8 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 roles.append(strip_article(segment))
             if len(roles) > 6:
                 return None
+            continue
+        if k > 1 and _GENERIC_APPOSITION.match(segment) and _words(segment) <= 20:
             continue
         if k < len(bounds) - 1:
             head = _description_at_end(ctx, _lstrip_start(text, seg_lo, seg_hi), seg_hi)
