@@ -121,18 +121,30 @@ def _split_missing_space(word: str, start: int) -> list[tuple[str, int, int]]:
 
 def _found(
     pattern: regex.Pattern[str], text: str, start: int, stop: int
-) -> list[tuple[str, int, int]] | None:
-    """The tokens before abbreviations are joined; None where ``_FAST_TOKEN`` is not exact."""
+) -> tuple[list[tuple[str, int, int]], list[int]] | None:
+    """The tokens before abbreviations are joined, and the indices of the ``.`` tokens.
+
+    None where ``_FAST_TOKEN`` is not exact.
+    """
     found: list[tuple[str, int, int]] = []
+    dots: list[int] = []
+    append = found.append
+    fast = pattern is _FAST_TOKEN
     for match in pattern.finditer(text, start, stop):
-        word, s = match.group(), match.start()
-        if len(word) > _FAST_LIMIT and pattern is _FAST_TOKEN:
+        word = match.group()
+        if fast and len(word) > _FAST_LIMIT:
             return None
-        if "." in word and not _dotted(word):
-            found.extend(_split_missing_space(word, s))
-        else:
-            found.append((word, s, match.end()))
-    return found
+        if word == ".":
+            dots.append(len(found))
+        elif "." in word and not _dotted(word):
+            for piece in _split_missing_space(word, match.start()):
+                if piece[0] == ".":
+                    dots.append(len(found))
+                append(piece)
+            continue
+        s, e = match.span()
+        append((word, s, e))
+    return found, dots
 
 
 def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -142,19 +154,21 @@ def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     ``St. Petersburg State University`` is not cut at a false sentence end.
     """
     stop = len(text) if end is None else end
-    found = _found(_FAST_TOKEN, text, start, stop)
-    if found is None:  # a word longer than TOKEN's bound: cut it where TOKEN does
-        found = _found(TOKEN, text, start, stop)
-        assert found is not None
+    result = _found(_FAST_TOKEN, text, start, stop)
+    if result is None:  # a word longer than TOKEN's bound: cut it where TOKEN does
+        result = _found(TOKEN, text, start, stop)
+        assert result is not None
+    found, dots = result
     # Join an abbreviation and the dot right after it. Only tokens before a "." can
     # join, so visit those, in order, and copy the runs between them as they are.
     merged: list[tuple[str, int, int]] = []
     copied = 0  # found[:copied] are in merged
-    for j, (token, dot_start, dot_end) in enumerate(found):
+    for j in dots:
         i = j - 1
-        if token != "." or i < copied:
-            continue  # not a dot, or the token before it is a dot joined already
+        if i < copied:
+            continue  # the token before it is a dot joined already
         word, s, e = found[i]
+        _, dot_start, dot_end = found[j]
         if (
             dot_start == e
             and word[:1].isalpha()
@@ -163,6 +177,8 @@ def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             merged.extend(found[copied:i])
             merged.append((word + ".", s, dot_end))
             copied = j + 1
+    if not copied:
+        return found
     merged.extend(found[copied:])
     return merged
 
