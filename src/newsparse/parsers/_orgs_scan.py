@@ -132,6 +132,8 @@ def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> l
         cap = first.isupper()
         if first.isalpha() and not cap:
             upper = False  # its first letter is not a capital (the common case)
+        elif base.isascii() and base.isalpha():  # the same test, without a list
+            upper = len(base) >= 2 and base.isupper()
         else:
             letters = [c for c in base if c.isalpha()]
             upper = len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -278,7 +280,16 @@ class _Scanner:
             return
         options = data.known.get(tok.text.casefold()) or data.known.get(tok.fold)
         if options:
+            toks, n = self.toks, self.n
             for tokens, form, index in options:
+                if len(tokens) > 1:
+                    # A cheap look at the second word first (most forms fail there): a
+                    # word not possessive has text.casefold() == fold.
+                    if i + 1 >= n:
+                        continue
+                    second = toks[i + 1]
+                    if second.word and not second.possessive and second.fold != tokens[1]:
+                        continue
                 last = self._match_form(i, tokens, form)
                 if last is None:
                     continue
