@@ -107,6 +107,7 @@ _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
+_COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
 _GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose)\s")
@@ -248,10 +249,16 @@ def _lstrip_start(text: str, lo: int, hi: int) -> int:
 
 
 def _anchored_end(
-    pattern: regex.Pattern[str], text: str, lo: int, hi: int
+    pattern: regex.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None = None
 ) -> regex.Match[str] | None:
-    """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only)."""
-    for start in _word_starts(text, max(lo, hi - 300), hi):
+    """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only).
+
+    ``starts`` are the window's word starts, when the caller tries several patterns on the
+    same window (``_word_starts(text, max(lo, hi - 300), hi)``).
+    """
+    if starts is None:
+        starts = _word_starts(text, max(lo, hi - 300), hi)
+    for start in starts:
         match = pattern.fullmatch(text, start, hi)
         if match is not None:
             return match
@@ -278,6 +285,14 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
         return _apposition_chain(ctx, lo, hi - 1)
     hit = _name_at_end(ctx, lo, hi)
     if hit is not None:
+        if " " not in hit.text.strip() or _COMPLEMENT_END.search(
+            text, max(lo, hit.start - 16), hit.start
+        ):
+            # "The Ministry of Commerce said", "the Coalition for Change said": the last
+            # word completes an organisation's name, it is no person's surname.
+            org = _description_at_end(ctx, lo, hi)
+            if org is not None and org.kind == "organisation" and org.start < hit.start:
+                return org
         return hit
     return _description_at_end(ctx, lo, hi)
 
@@ -405,20 +420,21 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
 
 def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     text, lex = ctx.text, ctx.lex
+    starts = _word_starts(text, max(lo, hi - 300), hi)  # once for the six patterns
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        match = _anchored_end(pattern, text, lo, hi)
+        match = _anchored_end(pattern, text, lo, hi, starts)
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
-        match = _anchored_end(lex.agency_re, text, lo, hi)
+        match = _anchored_end(lex.agency_re, text, lo, hi, starts)
         if match is not None:
             return Entity("organisation", match.start(), match.end(), match.group(), match.group())
-    match = _anchored_end(lex.acronym_re, text, lo, hi)
+    match = _anchored_end(lex.acronym_re, text, lo, hi, starts)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
         start = match.start()
