@@ -384,7 +384,11 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
                 continue
-        if lex.is_role_phrase(segment) or lex.is_aside(segment):
+        if (
+            lex.is_role_phrase(segment)
+            or lex.is_aside(segment)
+            or lex.adverbs_end_re.match(segment) is not None  # "X, for his part, said"
+        ):
             if lex.is_role_phrase(segment):
                 roles.append(strip_article(segment))
             if len(roles) > 6:
