@@ -1216,28 +1216,35 @@ def scan_region(
     known, acronym_entries = data.known, data.acronym_entries
     legal_suffixes, legal_prefixes = data.legal_suffixes, data.legal_prefixes
     descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
+    # The calls keep their order: known, head, prefix head, legal, described, then the
+    # apposition (only at ","), workplace (only at "at") and acronym role (only words).
     for i, tok in enumerate(toks):
-        if tok.word and not tok.skip:
+        base = tok.base
+        if not tok.word:
+            if prefix_heads.get(base) is not None:
+                scanner.prefix_head_at(i)
+            if tok.text == ",":
+                scanner.apposition_at(i)
+            continue
+        if tok.skip:
+            if prefix_heads.get(base) is not None:
+                scanner.prefix_head_at(i)
+        else:
             fold = tok.fold
             if (
                 fold in known
-                or tok.base in acronym_entries
+                or base in acronym_entries
                 or (tok.possessive and tok.text.casefold() in known)
             ):
                 scanner.known_at(i)
             if heads.get(fold) is not None:
                 scanner.head_at(i)
-        if prefix_heads.get(tok.base) is not None:
-            scanner.prefix_head_at(i)
-        if tok.word and not tok.skip:
-            if tok.base in legal_prefixes or tok.fold.replace(".", "") in legal_suffixes:
+            if prefix_heads.get(base) is not None:
+                scanner.prefix_head_at(i)
+            if base in legal_prefixes or fold.replace(".", "") in legal_suffixes:
                 scanner.legal_at(i)
-            if (
-                tok.fold in descriptor_nouns or tok.fold in descriptors_after
-            ) and tok.text.islower():
+            if (fold in descriptor_nouns or fold in descriptors_after) and tok.text.islower():
                 scanner.described_at(i)
-        if tok.text == ",":
-            scanner.apposition_at(i)
         if tok.text == "at":
             scanner.workplace_at(i)
         if tok.upper:
