@@ -122,10 +122,10 @@ def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> l
         if word.endswith(_APOSTROPHES) and len(word) > 2:
             base, base_end, possessive = word[:-2], e - 2, True
         elif (
-            i + 1 < n
+            word[-1] == "s"
+            and i + 1 < n
             and raw[i + 1][0] in ("'", "’")
             and raw[i + 1][1] == e
-            and word.endswith("s")
             and (i + 2 >= n or raw[i + 2][1] > raw[i + 1][2])
         ):
             possessive = True
