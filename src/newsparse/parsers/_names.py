@@ -271,7 +271,9 @@ class NameLex:
         )
         self.addressee_re = regex.compile(
             _WS.replace("{1,3}", "{0,3}")
-            + r"(?:"
+            + r"(?:(?:the\s{1,3}+)?"
+            + _alternation(self.agencies or ("\x00",))  # "told RFE/RL", "told Caliber.Az"
+            + r"(?![\p{L}])|"
             + _alternation(speech.get("addressees", ()))
             + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
             + _alternation(speech.get("addressee_heads", ()))
