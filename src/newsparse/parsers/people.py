@@ -68,9 +68,11 @@ def paragraph_spans(draft: Draft) -> list[tuple[int, int]]:
     """The paragraphs' source spans, or the body region when there are none."""
     if draft.paragraphs:
         return [(p.start, p.end) for p in draft.paragraphs]
-    if draft.body_end > draft.body_start:
+    if draft.body_end > draft.body_start and any(
+        not ln.is_blank and not draft.is_excluded(*ln.strip_span()) for ln in draft.body_lines()
+    ):
         return [(draft.body_start, draft.body_end)]
-    return []
+    return []  # no body, or every body line is boilerplate ("Read more: ...")
 
 
 def _strip_possessive(word: str) -> str:
