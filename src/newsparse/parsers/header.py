@@ -80,6 +80,7 @@ class _Reader:
         self.byline_seen = False
         self.dateline_seen = False
         self.pending_time: tuple[str, str, str] | None = None
+        self.published_has_year = False
         self.headline_raw: str | None = None
         self.displaced: list[str] = []
 
@@ -88,12 +89,17 @@ class _Reader:
         header = self.header
         raw = self.text[offset + found.start : offset + found.end].strip()
         if header.published is not None:
-            return
+            # A date printed with its year beats one whose year had to be inferred
+            # (a "MANILA, Dec 10 -" dateline under "Tuesday, 10 Dec 2024 2:15 PM").
+            if self.published_has_year or not found.has_year:
+                return
+            self.pending_time = None
         iso, precision = found.iso, found.precision
         if self.pending_time and not found.has_time:
             iso, precision = f"{iso}T{self.pending_time[0]}", self.pending_time[1]
             raw = f"{raw} {self.pending_time[2]}"
         header.published, header.published_precision, header.published_raw = iso, precision, raw
+        self.published_has_year = found.has_year
 
     def set_time(self, time: str, precision: str, raw: str) -> None:
         header = self.header
