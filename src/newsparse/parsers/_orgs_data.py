@@ -227,6 +227,8 @@ class OrgData:
     lowercase_modifiers: frozenset[str]
     connectors: frozenset[str]
     legal_suffixes: frozenset[str]
+    legal_suffixes_as_written: frozenset[str]
+    """Legal forms as listed, final dot dropped ("SpA", "S.p.A"): after a comma only these."""
     legal_prefixes: frozenset[str]
     state_heads: frozenset[str]
     possessive_name_words: frozenset[str]
@@ -458,6 +460,9 @@ def _build(lexicon: Lexicon) -> OrgData:
         connectors=_fold(_strings(heads_data.get("connectors"), "connectors")),
         legal_suffixes=frozenset(
             _norm_legal(s) for s in _strings(heads_data.get("legal_suffixes"), "legal")
+        ),
+        legal_suffixes_as_written=frozenset(
+            s.rstrip(".") for s in _strings(heads_data.get("legal_suffixes"), "legal")
         ),
         legal_prefixes=frozenset(_strings(heads_data.get("legal_prefixes"), "legal")),
         state_heads=_fold(_strings(heads_data.get("state_heads"), "state_heads")),

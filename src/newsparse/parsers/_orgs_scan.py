@@ -845,7 +845,14 @@ class _Scanner:
             ):
                 j -= 1
             quoted = toks[j].text in _QUOTES
-            joined = toks[j].text in ("&", ",") and j > 0 and _cap_word(toks[j - 1])
+            # "Acme, Inc." but not "Gaza, SPA" (the Saudi agency, not an Italian SpA):
+            # a legal form after a comma must be written exactly as listed.
+            joined = (
+                toks[j].text in ("&", ",")
+                and j > 0
+                and _cap_word(toks[j - 1])
+                and (toks[j].text == "&" or tok.base.rstrip(".") in data.legal_suffixes_as_written)
+            )
             if quoted or joined:
                 j -= 1
             if (
