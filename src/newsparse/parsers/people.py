@@ -336,6 +336,9 @@ def find_people(draft: Draft) -> None:
     text = draft.text
     persons: list[PersonRecord] = []
     pending: list[tuple[NameHit, str | None, bool]] = []
+    # Full names seen with no evidence that they are people ("Harry Kane scored"):
+    # a later surname that is a speaker ("Kane said") confirms them.
+    unconfirmed: dict[str, list[NameHit]] = {}
     for lo, hi in paragraph_spans(draft):
         for hit in lex.name_hits(text, lo, hi):
             role, strong = _role_before(text, hit, lo, lex)
@@ -368,6 +371,8 @@ def find_people(draft: Draft) -> None:
                 person.add_role(appos)
                 person.gender = person.gender or lex.gender_of(person.name, hit.honorific)
             else:
+                if multi and not any(lex.is_not_name(t) for t in tokens):
+                    unconfirmed.setdefault(_strip_possessive(tokens[-1]), []).append(hit)
                 single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
                 full_role = ", ".join(x for x in (role, appos) if x) or None
                 pending.append((hit, full_role, bool(evidence) and single))
@@ -376,7 +381,20 @@ def find_people(draft: Draft) -> None:
         if person is None:
             if not create:
                 continue
-            person = PersonRecord(_strip_possessive(hit.name))
+            surname = _strip_possessive(hit.name)
+            earlier = [h for h in unconfirmed.get(surname, ()) if h.core_end <= hit.start]
+            if earlier:
+                full = earlier[-1]
+                person = PersonRecord(lex.canonical(full.name))
+                person.mentions.append(
+                    Span(
+                        " ".join(text[full.core_start : full.core_end].split()),
+                        full.core_start,
+                        full.core_end,
+                    )
+                )
+            else:
+                person = PersonRecord(surname)
             persons.append(person)
         person.add_role(role)
         person.mentions.append(
