@@ -18,7 +18,12 @@ _WORD = regex.compile(
     r"|\p{Lu}\.?"  # an initial
     r"|\p{Lu}[\p{L}'’-]{1,30}+"  # Smith, McDonald, O'Neil, Al-Sabah
 )
-_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}", regex.IGNORECASE)
+_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b|\bwith\b)\s{0,3}", regex.IGNORECASE)
+# "Xinhua writers Li Ming", "staff correspondent Anna Lee": a job label before the name.
+_LABEL = regex.compile(
+    r"^(?:\p{Lu}[\p{L}.]{0,20}+\s{1,3}){0,2}(?:(?i:staff|special|senior)\s{1,3})?"
+    r"(?i:writers?|correspondents?|reporters?|journalists?)\s{1,3}(?=\p{Lu})"
+)
 _PLACE_TAIL = regex.compile(r"\s(?:in|from|at)\s\p{Lu}.{0,80}$")
 
 
@@ -89,8 +94,9 @@ class NameTools:
     def split_names(self, text: str) -> list[str]:
         """Person names in ``text`` joined by commas, ``and`` or ``&`` (others dropped)."""
         names = []
-        for part in _SPLIT.split(text):
-            name = self.clean_name(_PLACE_TAIL.sub("", part.strip(" .()")))
+        for raw in _SPLIT.split(text):
+            part = _LABEL.sub("", raw.strip(" .()"))
+            name = self.clean_name(_PLACE_TAIL.sub("", part))
             if name:
                 names.append(name)
         return names
