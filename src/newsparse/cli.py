@@ -238,6 +238,29 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _add_parse_options(p: argparse.ArgumentParser) -> None:
+    """Options that ``parse`` and ``render`` share: how the article is parsed."""
+    p.add_argument(
+        "--reference-date",
+        type=_date,
+        help="complete dates printed without a year against this date (default: today)",
+    )
+    p.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="undecodable bytes: fail the file (strict) or replace them",
+    )
+    p.add_argument(
+        "--parser",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="add an installed entry-point parser (repeatable)",
+    )
+    p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsparse`` command."""
     parser = argparse.ArgumentParser(
@@ -260,25 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--glob", default="*.txt", help="file pattern inside directories")
-    p.add_argument(
-        "--reference-date",
-        type=_date,
-        help="complete dates printed without a year against this date (default: today)",
-    )
-    p.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="undecodable bytes: fail the file (strict) or replace them",
-    )
-    p.add_argument(
-        "--parser",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="add an installed entry-point parser (repeatable)",
-    )
-    p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
+    _add_parse_options(p)
     p.add_argument(
         "--workers",
         type=int,
@@ -297,25 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="FILE|-")
     p.add_argument("-o", "--output", help="write the page here instead of standard output")
     p.add_argument("--title", help="page title (default: the headline)")
-    p.add_argument(
-        "--reference-date",
-        type=_date,
-        help="complete dates printed without a year against this date (default: today)",
-    )
-    p.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="undecodable bytes: fail (strict) or replace them",
-    )
-    p.add_argument(
-        "--parser",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="add an installed entry-point parser (repeatable)",
-    )
-    p.add_argument("--disable", action="append", default=[], metavar="STEP", help="disable a step")
+    _add_parse_options(p)
     p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("parsers", help="list the default steps and installed parsers")
