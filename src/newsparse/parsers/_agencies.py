@@ -11,6 +11,7 @@ import regex
 from .._errors import DataError
 from .._lexicon import Lexicon
 from ._dates import date_patterns
+from ._trie import add_word, emit_tree
 
 __all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
 
@@ -115,35 +116,10 @@ def _trie_alternation(words: list[str]) -> str:
     """
     root: dict[str, Any] = {}
     for word in {w for w in words if w}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        add_word(root, word)
     if not root:
         return "(?:)(?![\\w])"  # like an alternation of nothing: the empty pattern
-    depth: dict[int, int] = {}
-
-    def longest(node: dict[str, Any]) -> int:
-        found = depth.get(id(node))
-        if found is None:
-            found = max((1 + longest(sub) for ch, sub in node.items() if ch), default=0)
-            depth[id(node)] = found
-        return found
-
-    def emit(node: dict[str, Any]) -> str:
-        children = sorted(
-            ((ch, sub) for ch, sub in node.items() if ch), key=lambda it: (-longest(it[1]), it[0])
-        )
-        alternatives = [regex.escape(ch) + emit(sub) for ch, sub in children]
-        if not alternatives:
-            return ""
-        if "" in node:
-            return f"(?:{'|'.join(alternatives)}|)"
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return f"(?:{'|'.join(alternatives)})"
-
-    return f"(?:{emit(root)})(?![\\w])"
+    return f"(?:{emit_tree(root)})(?![\\w])"
 
 
 # A pattern that turns on case-insensitive matching keeps the flat alternation: there,

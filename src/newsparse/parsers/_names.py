@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from .._lexicon import Lexicon
+from ._trie import add_word, emit_tree
 
 __all__ = ["Entity", "NameHit", "NameLex", "name_lex"]
 
@@ -83,40 +84,13 @@ def _tree_alternation(parts: list[str], flags: str) -> str | None:
     for word in parts:
         if word != word.strip(" ") or "  " in word or any(c.isspace() for c in word if c != " "):
             return None
-        node = root
-        for ch in word:
-            # case variants share a path
-            key = ch.casefold() if caseless and len(ch.casefold()) == 1 else ch
-            node = node.setdefault(key, {})
-        node[""] = {}
+        # case variants share a path
+        add_word(
+            root, (ch.casefold() if caseless and len(ch.casefold()) == 1 else ch for ch in word)
+        )
     if caseless and not _no_caseless_twins(root):
         return None
-    depth: dict[int, int] = {}
-
-    def longest(node: dict[str, Any]) -> int:
-        found = depth.get(id(node))
-        if found is None:
-            found = max((1 + longest(sub) for ch, sub in node.items() if ch), default=0)
-            depth[id(node)] = found
-        return found
-
-    def emit(node: dict[str, Any]) -> str:
-        children = sorted(
-            ((ch, sub) for ch, sub in node.items() if ch), key=lambda it: (-longest(it[1]), it[0])
-        )
-        alternatives = [
-            (r"\s{1,3}" if ch == _SPACE_KEY else regex.escape(ch)) + emit(sub)
-            for ch, sub in children
-        ]
-        if not alternatives:
-            return ""
-        if "" in node:
-            return f"(?:{'|'.join(alternatives)}|)"
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return f"(?:{'|'.join(alternatives)})"
-
-    body = emit(root)
+    body = emit_tree(root, lambda ch: r"\s{1,3}" if ch == _SPACE_KEY else regex.escape(ch))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
