@@ -9,6 +9,9 @@ import pytest
 from newsparse import Lexicon
 from newsparse._text import iter_lines
 from newsparse.parsers._boilerplate import (
+    _MAX_DISPATCH,
+    _MAX_PATTERNS,
+    _MAX_PREFIXES,
     _SPACES,
     BoilerplateRules,
     boilerplate_rules,
@@ -62,8 +65,10 @@ def test_same_kind_as_full_alternation(rules: BoilerplateRules, line: str) -> No
 
 
 def test_same_kind_on_every_corpus_line(rules: BoilerplateRules) -> None:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
-        (ROOT / "tests" / "fixtures").glob("**/*.txt")
+    files = (
+        sorted((ROOT / "seeds").glob("*.txt"))
+        + sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
+        + sorted((ROOT / "benchmarks" / "corpus").glob("**/*.txt"))
     )
     checked = found = 0
     for path in files:
@@ -75,6 +80,25 @@ def test_same_kind_on_every_corpus_line(rules: BoilerplateRules) -> None:
             found += expected is not None
     assert checked > 1000
     assert found > 20
+
+
+def test_prefixes_of_every_length_agree(rules: BoilerplateRules) -> None:
+    # one- and two-character lines, and lines whose first characters open a branch
+    probes = ["©", "©2", "#", "##", "-", "- 3", "Co", "Com", "ALL", "all", "İ", "ſ", "K"]
+    for line in probes + [line + " x" for line in LINES if line] + LINES:
+        assert rules.kind(line) == _full_kind(rules, line), line
+
+
+def test_narrowing_caches_are_bounded() -> None:
+    rules = boilerplate_rules(Lexicon.default().extend("boilerplate", {}))
+    dispatch = rules._dispatch
+    for i in range(_MAX_PREFIXES + 500):
+        prefix = chr(0x4E00 + i % 3000) + chr(0x41 + i % 26) + chr(0x61 + i // 3000 % 26)
+        line = prefix + " comments are closed"
+        assert rules.kind(line) == _full_kind(rules, line)
+    assert len(dispatch.by_prefix) <= _MAX_PREFIXES
+    assert len(dispatch.by_first) <= _MAX_DISPATCH
+    assert len(dispatch.by_branches) <= _MAX_PATTERNS
 
 
 def test_expected_kinds(rules: BoilerplateRules) -> None:

@@ -17,6 +17,13 @@ _SPACES = regex.compile(r"\s{1,100}+")
 _LINE_FLAGS = regex.IGNORECASE | regex.VERSION0
 _MAX_DISPATCH = 2048
 """Distinct first characters whose narrowed line pattern is kept (a bounded cache)."""
+_PREFIX = 3
+"""Length of the line prefix that narrows the branches a second time."""
+_MAX_PREFIXES = 8192
+"""Distinct prefixes whose narrowed entry is kept (a bounded cache)."""
+_MAX_PATTERNS = 512
+"""Distinct narrowed alternations compiled (a bounded cache); beyond it, lines use the
+first-character entry."""
 
 
 def _alternation(branches: list[tuple[str, list[str]]]) -> str:
@@ -131,6 +138,9 @@ def required_word(pattern: str) -> str | None:
     return best if len(best) >= 3 else None
 
 
+_Entry = tuple[regex.Pattern[str], list[int], list[int]]
+"""A narrowed alternation, the scanning branches to try, and the branches it holds."""
+
 _BACKREFERENCE = regex.compile(r"\\[0-9g]|\(\?P=|\(\?[0-9R&]")
 
 
@@ -140,10 +150,11 @@ class _Dispatch:
     Trying ~100 alternatives at the start of every line costs ~20 µs. Two exact
     shortcuts:
 
-    * a branch that cannot match a string starting with the line's first character is
-      left out; that is decided by a partial match of the branch against that one
-      character (a partial match succeeds when a longer string starting with it could
-      match);
+    * a branch that cannot match a string starting with the line's first three
+      characters is left out; that is decided by a partial match of the branch against
+      them (a partial match succeeds when a longer string starting with them could
+      match). Entries are kept per first character and per three-character prefix, in
+      bounded caches;
     * branches that open with ``.{m,n}`` (``.{0,200}\ball\srights\sreserved``) scan
       the whole line; they are tried one by one, and only when the line holds the word
       every match of them holds (:func:`required_word`).
@@ -163,33 +174,61 @@ class _Dispatch:
                 word = required_word(source) if source.startswith(".") else None
                 self.flat.append((group, source, compiled, word))
         self.usable = not any(_BACKREFERENCE.search(source) for _, source, _, _ in self.flat)
-        self.by_first: dict[str, tuple[regex.Pattern[str], list[int]]] = {}
+        self.by_first: dict[str, _Entry] = {}
         self.by_branches: dict[tuple[int, ...], regex.Pattern[str]] = {}
+        self.by_prefix: dict[str, _Entry] = {}
 
-    def _entry(self, first: str) -> tuple[regex.Pattern[str], list[int]]:
+    def _narrowed(self, rest: list[int]) -> regex.Pattern[str] | None:
+        """The alternation of branches ``rest`` (cached; None when the cache is full)."""
+        key = tuple(rest)
+        pattern = self.by_branches.get(key)
+        if pattern is None:
+            if len(self.by_branches) >= _MAX_PATTERNS:
+                return None
+            pattern = self._compile(rest)
+            self.by_branches[key] = pattern
+        return pattern
+
+    def _compile(self, rest: list[int]) -> regex.Pattern[str]:
+        source = "|".join(f"(?P<b{i}>{self.flat[i][1]})" for i in rest)
+        return regex.compile(source or "(?!)", _LINE_FLAGS)
+
+    def _entry(self, first: str) -> _Entry:
         rest: list[int] = []
         scanning: list[int] = []
         for i, (_, _, compiled, word) in enumerate(self.flat):
             if compiled.fullmatch(first, partial=True) is None:
                 continue
             (scanning if word is not None else rest).append(i)
-        key = tuple(rest)
-        pattern = self.by_branches.get(key)
-        if pattern is None:
-            source = "|".join(f"(?P<b{i}>{self.flat[i][1]})" for i in rest)
-            pattern = regex.compile(source or "(?!)", _LINE_FLAGS)
-            self.by_branches[key] = pattern
-        entry = (pattern, scanning)
+        pattern = self._narrowed(rest) or self._compile(rest)
+        entry = (pattern, scanning, rest)
         if len(self.by_first) < _MAX_DISPATCH:
             self.by_first[first] = entry
         return entry
 
+    def _prefix_entry(self, prefix: str) -> _Entry:
+        """The first character's entry, narrowed again by the line's first characters."""
+        first = self.by_first.get(prefix[0]) or self._entry(prefix[0])
+        if len(prefix) == 1 or len(self.by_prefix) >= _MAX_PREFIXES:
+            return first
+        flat = self.flat
+        _, scanning, rest = first
+        rest = [i for i in rest if flat[i][2].fullmatch(prefix, partial=True) is not None]
+        pattern = self._narrowed(rest)
+        if pattern is None:
+            return first
+        scanning = [i for i in scanning if flat[i][2].fullmatch(prefix, partial=True) is not None]
+        entry = (pattern, scanning, rest)
+        self.by_prefix[prefix] = entry
+        return entry
+
     def __call__(self, line: str) -> str | None:
         """The kind group of the first branch that matches all of ``line`` (not empty)."""
-        entry = self.by_first.get(line[0])
+        prefix = line[:_PREFIX]
+        entry = self.by_prefix.get(prefix)
         if entry is None:
-            entry = self._entry(line[0])
-        pattern, scanning = entry
+            entry = self._prefix_entry(prefix)
+        pattern, scanning, _ = entry
         match = pattern.fullmatch(line)
         found = int(match.lastgroup[1:]) if match is not None and match.lastgroup else None
         folded: str | None = None

@@ -406,7 +406,11 @@ def _bio(draft: Draft, text: str) -> tuple[str, str] | None:
 # -- paragraphs -----------------------------------------------------------------------
 def _clean(text: str) -> str:
     """Non-breaking and other odd spaces become plain spaces; runs of spaces collapse."""
-    return _SPACES.sub(" ", _ODD_SPACE.sub(" ", text)).strip(STRIPPED)
+    if not text.isascii():  # every odd space is outside ASCII
+        text = _ODD_SPACE.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip(STRIPPED)
 
 
 def _wrap_width(blocks: list[list[_Piece]]) -> int | None:
