@@ -22,6 +22,7 @@ from .._lexicon import Lexicon
 __all__ = [
     "DateFound",
     "DatePatterns",
+    "date_at",
     "date_patterns",
     "find_date",
     "infer_year",
@@ -252,6 +253,19 @@ def find_date(
         if found is not None:
             return found
     return None
+
+
+def date_at(
+    text: str, lexicon: Lexicon, today: _dt.date, pos: int = 0, endpos: int | None = None
+) -> DateFound | None:
+    """The valid date that starts exactly at ``pos`` (within ``endpos``), or None.
+
+    The same answer as ``find_date(...)`` kept only when it starts at ``pos``, without
+    searching the rest of the range.
+    """
+    patterns = date_patterns(lexicon)
+    match = patterns.date.match(text, pos, len(text) if endpos is None else endpos)
+    return None if match is None else _from_match(match, patterns, today)
 
 
 # After a date line: closing brackets, punctuation, or a zone we cannot place ("ET").

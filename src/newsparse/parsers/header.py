@@ -37,7 +37,15 @@ from .._text import Line
 from ._agencies import AgencyIndex, agency_index
 from ._boilerplate import boilerplate_rules
 from ._bylines import NameTools, name_tools
-from ._dates import DateFound, date_patterns, find_date, read_date_line, read_time_line, time_of
+from ._dates import (
+    DateFound,
+    date_at,
+    date_patterns,
+    find_date,
+    read_date_line,
+    read_time_line,
+    time_of,
+)
 
 __all__ = ["MAX_CHARS", "MAX_LINES", "parse_byline", "parse_header"]
 
@@ -206,8 +214,8 @@ class _Reader:
         patterns = date_patterns(self.lexicon)
         label = patterns.label.match(text)
         start = label.end() if label else 0
-        found = find_date(text, self.lexicon, self.today, start, min(len(text), start + 60))
-        if found is None or found.start != start:
+        found = date_at(text, self.lexicon, self.today, start, min(len(text), start + 60))
+        if found is None:
             return None
         sep = _SEPARATORS.match(text, found.end)
         pos = sep.end() if sep else found.end
