@@ -60,7 +60,7 @@ class AgencyIndex:
     patterns: tuple[HeaderPattern, ...]
     """Header patterns in data order."""
     headline_prefix: regex.Pattern[str]
-    """Wire slugs opening a headline (``UPDATE 2-``)."""
+    """Wire slugs opening a headline (``UPDATE 2-``, ``(LEAD) ``)."""
     press_wires: frozenset[str]
     """Canonical names of press-release wires."""
     not_places: frozenset[str] = frozenset()
@@ -169,7 +169,11 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
             raise DataError(f"agencies: header pattern {entry.get('name')!r}: {exc}") from exc
         patterns.append(HeaderPattern(str(entry.get("name", "")), str(entry["kind"]), compiled))
     prefixes = [str(p) for p in data.get("headline_prefixes", [])]
-    slug = rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?" if prefixes else r"(?!)"
+    bracketed = [str(p) for p in data.get("headline_paren_prefixes", [])]
+    slugs = [rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?"] if prefixes else []
+    if bracketed:
+        slugs.append(rf"\(\s?(?:{'|'.join(bracketed)})\s?\)\s{{1,3}}")
+    slug = "|".join(slugs) or r"(?!)"
     return AgencyIndex(
         exact,
         folded,

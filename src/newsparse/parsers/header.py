@@ -451,10 +451,15 @@ class _Reader:
             ):
                 return False
             self.displaced.append(header.headline)
-        if self.byline_seen or self.dateline_seen or not title_like(normal, following):
+        if self.byline_seen or self.dateline_seen:
             return False
         slug = self.agencies.headline_prefix.match(normal)
-        header.headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
+        headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
+        if not title_like(normal, following) and (
+            headline is normal or not title_like(headline, following)
+        ):
+            return False  # a bracketed slug ("(LEAD) ...") is judged without it
+        header.headline = headline
         self.headline_raw = normal
         return True
 
