@@ -29,6 +29,7 @@ from .._text import STRIPPED
 from ._agencies import agency_index
 from ._boilerplate import BoilerplateRules, boilerplate_rules
 from ._bylines import name_tools
+from ._dates import read_date_line
 
 __all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
 
@@ -44,6 +45,10 @@ _HYPHEN_END = regex.compile(r"(\p{L}{1,40}+)-$")
 _LEADING_WORD = regex.compile(r"\p{Ll}[\p{L}]{0,40}+")
 _WORD = regex.compile(r"\p{L}{2,40}+")
 _HANDLE = regex.compile(r"(?<![\w@])@(\w{2,30}+)")
+# "... in its exclusive economic zone. — AFP": an agency credited after the last sentence.
+_DASH_CREDIT = regex.compile(
+    r"(?<=[.!?\"”»)])\s{1,3}[—–-]{1,2}\s{0,2}(?P<agency>[^\s—–-][^—–\n]{0,40}?)\.?\s{0,3}$"
+)
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -230,19 +235,32 @@ def find_boilerplate(draft: Draft) -> None:
 
 
 def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> None:
-    """A last line that only names an agency ("Report News Agency") is a source credit."""
+    """A last line that only names an agency is a source credit.
+
+    ``Report News Agency``, ``By Trend``, ``UzDaily.com, 19 December 2024``; so is an
+    agency after a dash closing the last sentence (``... economic zone. — AFP``).
+    """
     start, end = span
-    if end - start > 60:
-        return
     index = agency_index(draft.lexicon)
-    content = draft.text[start:end].strip(" /()[]")
-    if content[:3].casefold() == "by ":
-        content = content[3:]
-    name = index.lookup(content)
-    if name is not None:
-        found.append((start, end, "source"))
-        if draft.header.agency is None and index.kinds.get(name) != "aggregator":
-            draft.header.agency = name
+    name = None
+    if end - start <= 60:
+        content = draft.text[start:end].strip(" /()[]")
+        if content[:3].casefold() == "by ":
+            content = content[3:]
+        name = index.lookup(content)
+        if name is None and "," in content:
+            head, _, tail = content.partition(",")
+            if read_date_line(tail.strip(), draft.lexicon, draft.today()) is not None:
+                name = index.lookup(head)
+    if name is None:
+        dash = _DASH_CREDIT.search(draft.text, max(start, end - 60), end)
+        name = index.lookup(dash.group("agency")) if dash is not None else None
+        if dash is None or name is None:
+            return
+        start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
+    found.append((start, end, "source"))
+    if draft.header.agency is None and index.kinds.get(name) != "aggregator":
+        draft.header.agency = name
 
 
 def _agency_from_handles(draft: Draft) -> None:
