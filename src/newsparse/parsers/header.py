@@ -56,6 +56,7 @@ MAX_CHARS = 2000
 
 _SPACES = regex.compile(r"\s{1,100}+")
 _SEPARATORS = regex.compile(r"[\s|,;·•–—-]{0,6}")
+_TIME_SEPARATORS = regex.compile(r"[\s|,;·•/–—-]{0,6}")  # "14:22 / 12.03.2024"
 _TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"”’»]?\s{1,3}[\"“«]?\p{Lu}")
 _AGENCY_TAIL = regex.compile(r"(?:\s{0,3}[,|/–—-]\s{0,3}|\s{1,3})([^,|/–—-]{1,60})$")
 _QUOTES = "\"'“”‘’«»„"
@@ -200,6 +201,7 @@ class _Reader:
             or self.agency_line(rest)
             or read_date_line(rest, self.lexicon, self.today) is not None
             or _is_labelled_time(rest, self.lexicon)  # "... 12:15 GMT+1 • Updated 14:02"
+            or self.rules.kind(rest) is not None  # "August 1, 2024 6:12 PM  2 min read"
         ):
             return False
         self.set_date(found, offset)
@@ -276,7 +278,7 @@ class _Reader:
         time = patterns.time.match(text, start)
         if time is None:
             return False
-        sep = _SEPARATORS.match(text, time.end())
+        sep = _TIME_SEPARATORS.match(text, time.end())
         after = sep.end() if sep else time.end()
         found = read_date_line(text[after:], self.lexicon, self.today)
         if found is None:
@@ -353,6 +355,33 @@ class _Reader:
                 return False
             name = found[0]
         self.set_agency(name)
+        return True
+
+    def opens_with_date(self, text: str) -> bool:
+        """True when ``text`` starts with a (labelled) date: ``Published: 27 November 2024``."""
+        label = date_patterns(self.lexicon).label.match(text)
+        return date_at(text, self.lexicon, self.today, label.end() if label else 0) is not None
+
+    def byline_in_place(self, text: str, following: str | None) -> bool:
+        """Read ``Kate Connolly in Berlin`` (names, ``in`` a place) right above a date line."""
+        if following is None or len(text) > 80 or " in " not in text:
+            return False
+        head, _, place = text.rpartition(" in ")
+        if (
+            not place[:1].isupper()
+            or len(place.split()) > 3
+            or not place.replace(" ", "").isalpha()
+        ):
+            return False
+        if read_date_line(following, self.lexicon, self.today) is None:
+            return False
+        parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
+        names = self.names.split_names(head)
+        if not names or len(names) != len(parts):
+            return False
+        self.header.authors.extend(names)
+        self.header.byline = self.header.byline or _normal(text)
+        self.byline_seen = True
         return True
 
     def names_and_agency(self, text: str, agency: str) -> bool:
@@ -450,9 +479,13 @@ class _Reader:
                 and read_date_line(following, self.lexicon, self.today) is not None
             ):
                 return False
+            if _short_label(normal) and len(normal.split()) < len(header.headline.split()):
+                return True  # a section kicker ("Foreign policy") above the date: no title
             self.displaced.append(header.headline)
         if self.byline_seen or self.dateline_seen:
             return False
+        if following and self.opens_with_date(following):
+            following = None  # "Published: 27 November 2024 | 18:31": no running text
         slug = self.agencies.headline_prefix.match(normal)
         headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
         if not title_like(normal, following) and (
@@ -579,6 +612,7 @@ def parse_header(draft: Draft) -> None:
             or reader.byline(content)
             or reader.agency_line(content)
             or reader.dateline_line(content, start)
+            or reader.byline_in_place(content, following)
         ):
             header.cover(start, end)
             continue
@@ -589,6 +623,11 @@ def parse_header(draft: Draft) -> None:
             header.cover(start, start + len(content[:cut].rstrip()))
             body_from = start + cut
             break
+        wrapped = _wrapped_title(lines, index, content, following)
+        if wrapped is not None and reader.title(wrapped, None):
+            header.cover(start, lines[index].strip_span()[1])
+            index += 1  # the second line of the headline
+            continue
         if reader.title(content, following) or _section_label(content, following):
             header.cover(start, end)
             continue
@@ -649,6 +688,13 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         for pattern in reader.agencies.patterns:
             if pattern.kind in ("dateline", "dateline_line", "byline"):
                 match = pattern.regex.match(content)
+                if (
+                    match is not None
+                    and pattern.kind == "dateline_line"
+                    and match.end() < len(content)
+                    and match.groupdict().get("date") is None
+                ):
+                    continue  # "OTS Secretary General ...": a capitalised word, no dateline
                 if match is not None and match.groupdict().get("place") is not None:
                     return True
                 if match is not None and pattern.kind == "byline":
@@ -674,6 +720,29 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
             ):
                 reader.set_agency(agency)
                 return
+
+
+def _short_label(text: str) -> bool:
+    """One to three words with no closing punctuation (``Foreign policy``, ``Germany``)."""
+    return len(text) <= 30 and len(text.split()) <= 3 and text[-1:].isalpha()
+
+
+def _wrapped_title(
+    lines: list[Line], index: int, content: str, following: str | None
+) -> str | None:
+    """The headline of a two-line block hard-wrapped at a narrow width, joined; or None.
+
+    ``Uzbekistan lifts ban on grain`` / ``exports after record harvest``: the second line
+    goes on in lower case, both are short, and a blank line (or the end) follows.
+    """
+    if following is None or not following[:1].islower() or len(content) > 60:
+        return None
+    if len(following) > 60 or following[-1:] in ".,;:" or content[-1:] in ".,;:":
+        return None
+    if index + 1 < len(lines) and not lines[index + 1].is_blank:
+        return None
+    joined = f"{content} {following}"
+    return joined if title_like(joined) else None
 
 
 def _section_label(text: str, following: str | None) -> bool:
