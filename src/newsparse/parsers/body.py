@@ -28,7 +28,7 @@ from .._model import Paragraph
 from .._text import STRIPPED
 from ._agencies import agency_index
 from ._boilerplate import BoilerplateRules, boilerplate_rules
-from ._bylines import name_tools
+from ._bylines import NameTools, name_tools
 from ._dates import read_date_line
 
 __all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
@@ -323,6 +323,7 @@ _ROLE_CANNOT_END = frozenset(
 _BIO_VERB = regex.compile(r"\s{1,3}is\s{1,3}(?:also\s{1,3}|currently\s{1,3})?(?=(?:a|an|the)\s)")
 _SENTENCE_STOP = regex.compile(r"[.!?](?=\s|$)")
 _BY = regex.compile(r"(?:by|written\sby|[-–—]{1,2})\s{1,3}", regex.IGNORECASE)
+_PLACE_TAIL = regex.compile(r",\s?\p{Lu}[\p{L}'’.-]{1,30}(?:\s\p{Lu}[\p{L}'’.-]{1,30}){0,2}")
 
 
 def find_signature(draft: Draft) -> None:
@@ -366,6 +367,9 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
     if _NEWLINE.search(draft.text, start, end):
         return None  # a signature is one line of its own
     names = name_tools(draft.lexicon)
+    signed = _signed(text, names)
+    if signed is not None:
+        return signed
     degrees = ""  # "Elkhan Alasgarov, Ph.D.": the degree joins the role
     while True:
         cut = text.rfind(" ")
@@ -398,6 +402,21 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
         role = text[leading[0] + 1 :].strip(" ,;–—-")
         if role and len(role.split()) <= 14 and names.bio_role.search(role):
             return leading[1], role
+    return None
+
+
+def _signed(text: str, names: NameTools) -> tuple[str, str] | None:
+    """``— Farid Guliyev, Baku``: a dash, a name and perhaps the writer's place."""
+    if text[:1] not in "—–-" or text[1:2] not in (" ", ""):
+        return None
+    rest = text.lstrip("—–- ")
+    leading = names.leading_name(rest)
+    if leading is None:
+        return None
+    offset, name = leading
+    tail = rest[offset:].strip()
+    if not tail or _PLACE_TAIL.fullmatch(tail):
+        return name, ""
     return None
 
 

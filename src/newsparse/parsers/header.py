@@ -64,7 +64,10 @@ _GLUED_BY = regex.compile(r"(\S.{0,60}?)\s{0,2}(?:By|BY)\s{1,3}(\p{Lu}.{1,100})"
 _CONNECTORS = frozenset({"with", "and", "by", "for", "from", "via", "staff", "agencies"})
 _CREDIT_SPLIT = regex.compile(r"\s{1,3}(?:with|and|&)\s{1,3}|\s{0,2}[,/+]\s{0,2}", regex.IGNORECASE)
 _BRACKET = regex.compile(r"[\[(]\s{0,3}")
-_NAME_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b)\s{0,3}")
+_IN_PLACE = regex.compile(
+    r"\s(?:in|from)\s\p{Lu}[\p{L}'’.-]{1,30}(?:\s\p{Lu}[\p{L}'’.-]{1,30}){0,2}$"
+)
+_NAME_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b|\bwith\b)\s{0,3}")
 _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
@@ -555,8 +558,8 @@ def parse_byline(
     glued = _GLUED_BY.match(rest)
     if glued is not None and agencies.lookup(glued.group(1)):
         # scraped "By AzernewsBy Nazrin Abdul": the outlet's credit, then the author's
-        found = names.split_names(glued.group(2))
-        return (found, glued.group(1)) if found else None
+        glued_names = names.split_names(glued.group(2))
+        return (glued_names, glued.group(1)) if glued_names else None
     agency = None
     role = names.byline_role.search(rest)
     if role is not None:
@@ -572,11 +575,29 @@ def parse_byline(
     if tail is not None and agencies.lookup(tail.group(1)):
         agency = tail.group(1).strip()
         rest = rest[: tail.start()].strip()
-    parts = [p for p in _NAME_SPLIT.split(rest) if p.strip()]
-    found = names.split_names(rest)
-    if not found or len(found) != len(parts):
-        return None
-    return found, agency
+    found = _all_names(rest, names)
+    if found is None and agency is None:
+        # "By MARK HOLLAND Associated Press": the agency after the names, no separator
+        words = rest.split()
+        for k in range(min(4, len(words) - 1), 0, -1):
+            if agencies.lookup(" ".join(words[-k:])):
+                found = _all_names(" ".join(words[:-k]), names)
+                if found is not None:
+                    agency = " ".join(words[-k:])
+                break
+    if found is None:
+        # "By Anna Kessler with Leon Dubois in Yerevan": the reporters' place
+        place = _IN_PLACE.search(rest)
+        if place is not None:
+            found = _all_names(rest[: place.start()], names)
+    return None if found is None else (found, agency)
+
+
+def _all_names(text: str, names: NameTools) -> list[str] | None:
+    """The names ``text`` lists, when every comma- or ``and``-separated part is one."""
+    parts = [p for p in _NAME_SPLIT.split(text) if p.strip()]
+    found = names.split_names(text)
+    return found if found and len(found) == len(parts) else None
 
 
 def parse_header(draft: Draft) -> None:
