@@ -345,6 +345,14 @@ def find_signature(draft: Draft) -> None:
     if len(draft.paragraphs) < 2:
         return
     last = draft.paragraphs[-1]
+    if len(draft.paragraphs) >= 3 and _PLACE_TAIL.fullmatch(f", {last.text}"):
+        # "Rustam Nazarov" / "Tashkent" as two short paragraphs: one signature
+        before = draft.paragraphs[-2]
+        joined = draft.text[before.start : last.end]
+        if _name_over_place(joined, name_tools(draft.lexicon)) is not None:
+            draft.paragraphs.pop()
+            last = attrs.evolve(before, text=f"{before.text}\n{last.text}", end=last.end)
+            draft.paragraphs[-1] = last
     found = _signature_line(draft, last.text, last.start, last.end) or _bio(draft, last.text)
     if found is None:
         return
@@ -364,9 +372,9 @@ def find_signature(draft: Draft) -> None:
 def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str, str] | None:
     if len(text) > _SIGNATURE_MAX or len(text.split()) > _SIGNATURE_WORDS:
         return None
-    if _NEWLINE.search(draft.text, start, end):
-        return None  # a signature is one line of its own
     names = name_tools(draft.lexicon)
+    if _NEWLINE.search(draft.text, start, end):
+        return _name_over_place(draft.text[start:end], names)  # else one line of its own
     signed = _signed(text, names)
     if signed is not None:
         return signed
@@ -403,6 +411,17 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
         if role and len(role.split()) <= 14 and names.bio_role.search(role):
             return leading[1], role
     return None
+
+
+def _name_over_place(text: str, names: NameTools) -> tuple[str, str] | None:
+    """``Rustam Nazarov`` / ``Tashkent``: a name on one line, the writer's place below."""
+    lines = [line.strip() for line in _NEWLINE.split(text) if line.strip()]
+    if len(lines) != 2:
+        return None
+    leading = names.leading_name(lines[0])
+    if leading is None or leading[0] != len(lines[0]):
+        return None
+    return (leading[1], "") if _PLACE_TAIL.fullmatch(f", {lines[1]}") else None
 
 
 def _signed(text: str, names: NameTools) -> tuple[str, str] | None:
