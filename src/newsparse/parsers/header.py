@@ -558,7 +558,7 @@ def parse_byline(
     glued = _GLUED_BY.match(rest)
     if glued is not None and agencies.lookup(glued.group(1)):
         # scraped "By AzernewsBy Nazrin Abdul": the outlet's credit, then the author's
-        glued_names = names.split_names(glued.group(2))
+        glued_names = _all_names(glued.group(2), names)
         return (glued_names, glued.group(1)) if glued_names else None
     agency = None
     role = names.byline_role.search(rest)
