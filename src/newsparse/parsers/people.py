@@ -15,7 +15,7 @@ import regex
 
 from .._draft import Draft
 from .._model import Person, Span
-from ._names import NameHit, NameLex, edit_distance, name_lex
+from ._names import NameHit, NameLex, name_lex, within_two_edits
 
 __all__ = [
     "PersonRecord",
@@ -47,16 +47,27 @@ class PersonRecord:
     roles: list[str] = attrs.field(factory=list)
     mentions: list[Span] = attrs.field(factory=list)
     gender: str | None = None
+    # (Performance.) The name's tokens, split once per name: ``_split_of`` is the name
+    # ``_tokens`` were split from.
+    _split_of: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _tokens: list[str] = attrs.field(factory=list, init=False, repr=False, eq=False)
+
+    def _parts(self) -> list[str]:
+        """The name's tokens (``name.split()``), cached while the name stays the same."""
+        if self._split_of is not self.name:
+            self._tokens = self.name.split()
+            self._split_of = self.name
+        return self._tokens
 
     @property
     def first(self) -> str:
         """The first token of the name."""
-        return self.name.split()[0]
+        return self._parts()[0]
 
     @property
     def last(self) -> str:
         """The last token of the name."""
-        return self.name.split()[-1]
+        return self._parts()[-1]
 
     def add_role(self, role: str | None) -> None:
         """Record ``role`` once."""
@@ -97,7 +108,8 @@ def match_person(
         if person.name == canonical:
             return person
     initials = ""
-    match = lex.initials_re.match(canonical)
+    # An initial is a capital and a dot: no regex for names without a dot.
+    match = lex.initials_re.match(canonical) if "." in canonical else None
     if match is not None:
         initials = match.group().replace(".", "").replace(" ", "")
         canonical = canonical[match.end() :].strip()
@@ -106,24 +118,24 @@ def match_person(
         return None
     candidates: list[PersonRecord] = []
     if len(tokens) >= 2 and lex.is_patronymic(tokens[-1]):
-        candidates = [p for p in persons if p.first == tokens[0]]
+        word = tokens[0]
+        candidates = [p for p in persons if p._parts()[0] == word]
     elif len(tokens) >= 2:
-        candidates = [p for p in persons if p.first == tokens[0] and p.last == tokens[-1]]
+        word, last = tokens[0], tokens[-1]
+        candidates = [p for p in persons if (parts := p._parts())[0] == word and parts[-1] == last]
     else:
         word = tokens[0]
-        candidates = [p for p in persons if p.last == word]
+        candidates = [p for p in persons if p._parts()[-1] == word]
         if not candidates and not initials:
-            candidates = [p for p in persons if p.first == word and len(p.name.split()) > 1]
+            candidates = [p for p in persons if (parts := p._parts())[0] == word and len(parts) > 1]
         if not candidates and len(word) >= 4:
             folded = word.casefold()
+            initial = initials[:1]
             candidates = [
                 p
                 for p in persons
-                if (not initials or p.first[:1] == initials[:1])
-                and (
-                    p.last.casefold().startswith(folded)
-                    or (len(folded) >= 5 and edit_distance(folded, p.last.casefold(), 2) <= 2)
-                )
+                if (not initials or p._parts()[0][:1] == initial)
+                and _clipped_or_misspelt(folded, p._parts()[-1].casefold())
             ]
     if initials:
         candidates = [p for p in candidates if p.first[:1] == initials[:1]] or candidates
@@ -137,6 +149,11 @@ def match_person(
         return max(starts) if starts else -1
 
     return max(candidates, key=last_before)
+
+
+def _clipped_or_misspelt(folded: str, last: str) -> bool:
+    """``last`` starts with ``folded`` or, for five letters or more, is two edits away."""
+    return last.startswith(folded) or (len(folded) >= 5 and within_two_edits(folded, last))
 
 
 _TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
