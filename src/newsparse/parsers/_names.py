@@ -174,6 +174,7 @@ class NameLex:
         )
         self.modifiers = frozenset(m.casefold() for m in roles.get("modifiers", ()))
         self.degrees = frozenset(d.casefold() for d in roles.get("degrees", ()))
+        self._degree_prefixes = tuple(self.degrees)
         self.heads_of_state = frozenset(r.casefold() for r in roles.get("heads_of_state", ()))
         self.role_group: dict[str, str] = {}
         for group, members in roles.get("groups", {}).items():
@@ -315,6 +316,12 @@ class NameLex:
         # (Performance.) is_not_name's word sets, merged by the form they are looked up in.
         self._not_name_exact = self.not_name | self.agencies
         self._not_name_folded = frozenset(self.country_of) | self.role_words
+        # A word in this set is not a name (it has no possessive ending to strip).
+        self._not_name_plain = frozenset(
+            w
+            for w in self._not_name_exact
+            if w[-2:] not in _POSSESSIVE_ENDS and w[-2:] not in _PLURAL_POSSESSIVE_ENDS
+        )
         # (Performance.) The letters that end each honorific ("Prince" of "Crown Prince"):
         # honorific_end_re can only match after one of them. None when an honorific does
         # not end with a letter, and the regex is always tried.
@@ -470,9 +477,17 @@ class NameLex:
         """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
         hits = []
         split_run = self._split_run
+        single = self._single_word_hit
         for match in self.name_run_re.finditer(text, lo, hi):
             start, end = match.span()
-            for hit in split_run(text, start, end):
+            words = text[start:end].split()
+            if len(words) == 1:
+                # (Performance.) Most runs are one word ("The", "Moscow").
+                hit = single(text, start, end, words[0])
+                found = [] if hit is None else [hit]
+            else:
+                found = split_run(text, start, end, words)
+            for hit in found:
                 if hit.honorific is None and hit.start == hit.core_start:
                     window_lo = max(lo, hit.start - 16)
                     if self._after_honorific_end(text, window_lo, hit.start):
@@ -504,10 +519,33 @@ class NameLex:
         letters = _LETTERS_BACK.match(text, lo, k)
         return letters is not None and letters.group() in finals
 
-    def _split_run(self, text: str, start: int, end: int) -> list[NameHit]:
+    def _single_word_hit(self, text: str, start: int, end: int, word: str) -> NameHit | None:
+        """``_split_run`` of a run of one word: its hit, or None."""
+        if word[0] in "\"“‘'" or word in self.particles:
+            return None
+        if word[1:2] == ".":
+            initials = self.initials_re.match(word)
+            if initials is not None and initials.end() == len(word):
+                return self._one_word_hit(start, end, word)
+        if word in self.dot_required and text[end : end + 1] != ".":
+            return self._one_word_hit(start, end, word)
+        if word in self._not_name_plain or self.is_not_name(word):
+            return None
+        return self._one_word_hit(start, end, word)
+
+    @staticmethod
+    def _one_word_hit(start: int, end: int, word: str) -> NameHit:
+        if end - start > 3 and word.endswith(("'s", "’s")):
+            return NameHit(start, end - 2, start, end - 2, word[:-2], "", None)
+        return NameHit(start, end, start, end, word, "", None)
+
+    def _split_run(
+        self, text: str, start: int, end: int, words: list[str] | None = None
+    ) -> list[NameHit]:
         # The run starts and ends with a letter and holds no white space that str.split
         # and \S disagree on: its words are run.split(), found left to right.
-        words = text[start:end].split()
+        if words is None:
+            words = text[start:end].split()
         count = len(words)
         if count == 1:
             spans = [(start, end)]
@@ -651,7 +689,7 @@ class NameLex:
         folded = phrase.casefold()
         if any(w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()):
             return False
-        if any(folded.startswith(d) for d in self.degrees):
+        if folded.startswith(self._degree_prefixes):
             return True
         first = self.role_in_text_re.search(phrase)
         if first is None or len(phrase[: first.start()].split()) > 2:

@@ -47,27 +47,30 @@ class PersonRecord:
     roles: list[str] = attrs.field(factory=list)
     mentions: list[Span] = attrs.field(factory=list)
     gender: str | None = None
-    # (Performance.) The name's tokens, split once per name: ``_split_of`` is the name
-    # ``_tokens`` were split from.
-    _split_of: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _tokens: list[str] = attrs.field(factory=list, init=False, repr=False, eq=False)
+    # (Performance.) First token, last token, last token case-folded and the number of
+    # tokens of the name, computed once per name: ``_key_of`` is the name they are of.
+    _key_of: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _key: tuple[str, str, str, int] = attrs.field(
+        default=("", "", "", 0), init=False, repr=False, eq=False
+    )
 
-    def _parts(self) -> list[str]:
-        """The name's tokens (``name.split()``), cached while the name stays the same."""
-        if self._split_of is not self.name:
-            self._tokens = self.name.split()
-            self._split_of = self.name
-        return self._tokens
+    def _name_key(self) -> tuple[str, str, str, int]:
+        """First and last token, last token case-folded, number of tokens of the name."""
+        if self._key_of is not self.name:
+            tokens = self.name.split()
+            self._key = (tokens[0], tokens[-1], tokens[-1].casefold(), len(tokens))
+            self._key_of = self.name
+        return self._key
 
     @property
     def first(self) -> str:
         """The first token of the name."""
-        return self._parts()[0]
+        return self._name_key()[0]
 
     @property
     def last(self) -> str:
         """The last token of the name."""
-        return self._parts()[-1]
+        return self._name_key()[1]
 
     def add_role(self, role: str | None) -> None:
         """Record ``role`` once."""
@@ -119,24 +122,17 @@ def match_person(
     candidates: list[PersonRecord] = []
     if len(tokens) >= 2 and lex.is_patronymic(tokens[-1]):
         word = tokens[0]
-        candidates = [p for p in persons if p._parts()[0] == word]
+        candidates = [p for p in persons if p._name_key()[0] == word]
     elif len(tokens) >= 2:
         word, last = tokens[0], tokens[-1]
-        candidates = [p for p in persons if (parts := p._parts())[0] == word and parts[-1] == last]
+        candidates = [p for p in persons if (key := p._name_key())[0] == word and key[1] == last]
     else:
         word = tokens[0]
-        candidates = [p for p in persons if p._parts()[-1] == word]
+        candidates = [p for p in persons if p._name_key()[1] == word]
         if not candidates and not initials:
-            candidates = [p for p in persons if (parts := p._parts())[0] == word and len(parts) > 1]
+            candidates = [p for p in persons if (key := p._name_key())[0] == word and key[3] > 1]
         if not candidates and len(word) >= 4:
-            folded = word.casefold()
-            initial = initials[:1]
-            candidates = [
-                p
-                for p in persons
-                if (not initials or p._parts()[0][:1] == initial)
-                and _clipped_or_misspelt(folded, p._parts()[-1].casefold())
-            ]
+            candidates = _clipped_or_misspelt(word.casefold(), initials[:1], persons)
     if initials:
         candidates = [p for p in candidates if p.first[:1] == initials[:1]] or candidates
     if not candidates:
@@ -151,13 +147,32 @@ def match_person(
     return max(candidates, key=last_before)
 
 
-def _clipped_or_misspelt(folded: str, last: str) -> bool:
-    """``last`` starts with ``folded`` or, for five letters or more, is two edits away."""
-    return last.startswith(folded) or (len(folded) >= 5 and within_two_edits(folded, last))
+def _clipped_or_misspelt(
+    folded: str, initial: str, persons: list[PersonRecord]
+) -> list[PersonRecord]:
+    """The persons whose case-folded last name is ``folded`` clipped or misspelt.
+
+    It starts with ``folded`` or, for five letters or more, is two edits away from it.
+    With ``initial``, only persons whose first name starts with it count.
+    """
+    size = len(folded)
+    fuzzy = size >= 5
+    found = []
+    for person in persons:
+        first, _, last, _ = person._name_key()
+        if initial and first[:1] != initial:
+            continue
+        if last.startswith(folded) or (
+            fuzzy and -2 <= len(last) - size <= 2 and within_two_edits(folded, last)
+        ):
+            found.append(person)
+    return found
 
 
 _TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
 _CONNECTORS = ("to", "of", "for", "at")
+_TOKEN_CHARS_BACK = regex.compile(r"(?r)[\p{L}\p{N}.'’&-]++")
+"""The token characters that end the string (matched backwards from its end)."""
 
 
 def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] | None:
@@ -169,6 +184,8 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     back to a comma, a quote mark or a function word. The phrase must hold a role noun.
     """
     window_lo = max(lo, hi - 120)
+    if _no_title_end(text, window_lo, hi, lex):
+        return None
     tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
     kept: int | None = None
     role_seen = False
@@ -214,6 +231,40 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     return None
 
 
+def _no_title_end(text: str, lo: int, hi: int, lex: NameLex) -> bool:
+    """True when the last word before ``hi`` already ends title_before's search with nothing.
+
+    (Performance.) That word is read without tokenising the whole window: white space
+    goes back to its token characters, whose run starts after a character that is not
+    one (or at ``lo``), so the tokens of that run are the window's last tokens. No title
+    when something other than white space follows the last token, or when that token is
+    a lower-case word that is not a role word or a capitalised function word.
+    """
+    k = hi
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    chunk = _TOKEN_CHARS_BACK.match(text, lo, k)
+    if chunk is None:
+        return True  # punctuation (or nothing) before the white space
+    last = None
+    for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
+        last = token
+    if last is None or last.end() != k:
+        return True
+    word = last.group()
+    folded = word.casefold()
+    if folded in lex.role_words:
+        return False
+    if word[0].isupper() or word[0].isdigit():
+        return folded in lex.function_words
+    return not (
+        "" in lex.role_words
+        and folded not in lex.function_words
+        and folded not in lex.verb_lemma
+        and not folded.endswith("ed")
+    )
+
+
 def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | None, bool]:
     """A role written right before the name: in the run, as a title, or before a comma."""
     role_parts: list[str] = []
@@ -232,7 +283,9 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
         if hit.title and len(role_parts) == 2:
             role_parts.pop()
         start = title[1]
-    comma = _COMMA_AT_END.search(text, max(lo, start - 200), start)
+    # A match is a comma, at most three white space characters and perhaps the final
+    # newline before ``$``: it starts in the last five characters.
+    comma = _COMMA_AT_END.search(text, max(lo, start - 8), start)
     if comma is not None:
         head_lo = max(lo, start - 200)
         head = text[head_lo : comma.start()]
@@ -278,9 +331,9 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
 
     Returns the role (or None) and the offset where the apposition chain ends.
     """
-    window = text[end : min(hi, end + 400)]
-    if not window.startswith(","):
+    if end >= hi or text[end] != ",":
         return None, end
+    window = text[end : min(hi, end + 400)]
     parts: list[str] = []
     pos = 0
     last_end = end
