@@ -36,6 +36,30 @@ _ACCORDING_AT_END = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+$")
 _OBJECT_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:with|to|for|from|at|in|on|of|about|against|and|than)\s{1,3}+$"
 )
+_OBJECT_WORDS = frozenset(
+    ("with", "to", "for", "from", "at", "in", "on", "of", "about", "against", "and", "than")
+)
+"""The words _OBJECT_BEFORE ends with."""
+_ACCORDING_WORDS = frozenset(("to", "To", "tO", "TO"))
+"""The words _ACCORDING_AT_END ends with."""
+_LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
+"""The letters that end the string (matched backwards from its end)."""
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The letters before the white space that ends ``text[lo:hi]``, or "".
+
+    (Performance.) A pattern ending with a word, white space and ``$`` can only match
+    ``text[lo:hi]`` when this is that word: the white space goes back to the word, and a
+    word that starts after a non-letter is the whole letter run.
+    """
+    k = hi
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == hi:
+        return ""
+    letters = _LETTERS_BACK.match(text, lo, k)
+    return "" if letters is None else letters.group()
 
 
 @attrs.define
@@ -47,18 +71,20 @@ class PersonRecord:
     roles: list[str] = attrs.field(factory=list)
     mentions: list[Span] = attrs.field(factory=list)
     gender: str | None = None
-    # (Performance.) First token, last token, last token case-folded and the number of
-    # tokens of the name, computed once per name: ``_key_of`` is the name they are of.
+    # (Performance.) First token, last token, last token case-folded, the number of
+    # tokens of the name and the letters of the folded last token, computed once per
+    # name: ``_key_of`` is the name they are of.
     _key_of: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    _key: tuple[str, str, str, int] = attrs.field(
-        default=("", "", "", 0), init=False, repr=False, eq=False
+    _key: tuple[str, str, str, int, frozenset[str]] = attrs.field(
+        default=("", "", "", 0, frozenset()), init=False, repr=False, eq=False
     )
 
-    def _name_key(self) -> tuple[str, str, str, int]:
-        """First and last token, last token case-folded, number of tokens of the name."""
+    def _name_key(self) -> tuple[str, str, str, int, frozenset[str]]:
+        """First and last token, last token case-folded, number of tokens, its letters."""
         if self._key_of is not self.name:
             tokens = self.name.split()
-            self._key = (tokens[0], tokens[-1], tokens[-1].casefold(), len(tokens))
+            last = tokens[-1].casefold()
+            self._key = (tokens[0], tokens[-1], last, len(tokens), frozenset(last))
             self._key_of = self.name
         return self._key
 
@@ -157,13 +183,18 @@ def _clipped_or_misspelt(
     """
     size = len(folded)
     fuzzy = size >= 5
+    letters = frozenset(folded)
     found = []
     for person in persons:
-        first, _, last, _ = person._name_key()
+        first, _, last, _, last_letters = person._name_key()
         if initial and first[:1] != initial:
             continue
+        # Each letter of one name missing from the other costs at least one edit.
         if last.startswith(folded) or (
-            fuzzy and -2 <= len(last) - size <= 2 and within_two_edits(folded, last)
+            fuzzy
+            and -2 <= len(last) - size <= 2
+            and len(letters - last_letters) <= 2
+            and within_two_edits(folded, last)
         ):
             found.append(person)
     return found
@@ -374,7 +405,8 @@ _TOKEN_BEFORE_DOT = regex.compile(r"\S{1,12}+$")
 def _segment_end(window: str, start: int, lex: NameLex) -> regex.Match[str] | None:
     for match in _SEGMENT_END.finditer(window, start):
         if match.group() == ".":
-            token = _TOKEN_BEFORE_DOT.search(window, start, match.end())
+            # (Performance.) A match is at most 12 characters long and ends at the dot.
+            token = _TOKEN_BEFORE_DOT.search(window, max(start, match.end() - 13), match.end())
             if token is not None and token.group() in lex.abbreviations:
                 continue
         return match
@@ -414,12 +446,22 @@ def find_people(draft: Draft) -> None:
             role, strong = _role_before(text, hit, lo, lex)
             appos, chain_end = apposition_after(text, hit.core_end, hi, lex)
             tokens = hit.name.split()
-            as_object = _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
+            # (Performance.) Both patterns end with a word and white space before the run.
+            word_before = _word_before(text, max(lo, hit.start - 20), hit.start)
+            as_object = (
+                _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
+                if word_before in _OBJECT_WORDS
+                else None
+            )
             evidence = (
                 strong
                 or appos is not None
                 or (as_object is None and _verb_follows(text, chain_end, hi, lex))
-                or _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start) is not None
+                or (
+                    word_before in _ACCORDING_WORDS
+                    and _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start)
+                    is not None
+                )
             )
             multi = len(tokens) >= 2 and not lex.is_patronymic(tokens[-1])
             if multi and (evidence or lex.looks_like_person(hit.name)):
