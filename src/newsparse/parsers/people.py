@@ -217,7 +217,16 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     window_lo = max(lo, hi - 120)
     if _no_title_end(text, window_lo, hi, lex):
         return None
-    tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
+    tokens: list[tuple[int, int]] | None = None
+    cut = text.find(" ", hi - 80, hi) if hi - window_lo > 80 else -1
+    if cut >= 0:
+        # (Performance.) The tokens after a space are the window's last tokens; the
+        # loop below reads at most the last nine.
+        tail = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, cut + 1, hi)]
+        if len(tail) >= 9:
+            tokens = tail
+    if tokens is None:
+        tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
     kept: int | None = None
     role_seen = False
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
@@ -316,7 +325,14 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
         start = title[1]
     # A match is a comma, at most three white space characters and perhaps the final
     # newline before ``$``: it starts in the last five characters.
-    comma = _COMMA_AT_END.search(text, max(lo, start - 8), start)
+    k = start
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    comma = (
+        _COMMA_AT_END.search(text, max(lo, start - 8), start)
+        if k < start and k > lo and text[k - 1] == ","
+        else None
+    )
     if comma is not None:
         head_lo = max(lo, start - 200)
         head = text[head_lo : comma.start()]
@@ -376,25 +392,23 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
         nxt = _segment_end(window, seg_start, lex)
         seg_end = nxt.start() if nxt is not None else len(window)
         segment = window[seg_start:seg_end].strip()
+        # (Performance.) A segment that is neither a role nor an aside ends the chain
+        # whether or not it names people: names are looked for only in the others.
+        role = lex.is_role_phrase(segment)
+        if not role and not lex.is_aside(segment):
+            break
         if any(
             lex.looks_like_person(h.name) or (h.title and lex.role_noun_of(h.title))
             for h in lex.name_hits(segment, 0, len(segment))
         ):
             break  # a list of people, not an apposition
-        if lex.is_role_phrase(segment):
+        if role:
             parts.append(strip_article(segment))
-            last_end = end + seg_end
-            pos = seg_end
-            if nxt is None or window[seg_end] != ",":
-                break
-            continue
-        if lex.is_aside(segment):
-            last_end = end + seg_end
-            pos = seg_end
-            if nxt is None or window[seg_end] != ",":
-                break
-            continue
-        break
+        # a role, or an aside (skipped)
+        last_end = end + seg_end
+        pos = seg_end
+        if nxt is None or window[seg_end] != ",":
+            break
     return (", ".join(parts) if parts else None), last_end
 
 
