@@ -248,6 +248,9 @@ class NameLex:
         self.verb_re = regex.compile(
             r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
         )
+        # (Performance.) The first characters of the speech-verb forms: ``verb_re``
+        # matches only where one of them is.
+        self.verb_initials = frozenset(v[0] for v in self.verb_lemma if v)
         self.addressee_re = regex.compile(
             _WS.replace("{1,3}", "{0,3}")
             + r"(?:(?:the\s{1,3}+)?"

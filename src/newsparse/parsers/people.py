@@ -286,9 +286,11 @@ def _no_title_end(text: str, lo: int, hi: int, lex: NameLex) -> bool:
     chunk = _TOKEN_CHARS_BACK.match(text, lo, k)
     if chunk is None:
         return True  # punctuation (or nothing) before the white space
-    last = None
-    for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
-        last = token
+    last = _TITLE_TOKEN.match(text, chunk.start(), k)  # mostly the whole chunk
+    if last is None or last.end() != k:
+        last = None
+        for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
+            last = token
     if last is None or last.end() != k:
         return True
     word = last.group()
@@ -434,16 +436,36 @@ def strip_article(role: str) -> str:
 
 def _verb_follows(text: str, end: int, hi: int, lex: NameLex) -> bool:
     window = text[end : min(hi, end + _NEXT_VERB_GAP)]
-    window = _LEAD_GAP.sub("", window)
+    gap = _LEAD_GAP.match(window)
+    if gap is not None and gap.end():
+        window = window[gap.end() :]
+    initials = lex.verb_initials
     for adverb in range(3):
-        match = lex.verb_re.match(window)
-        if match is not None:
+        if window[:1] in initials and lex.verb_re.match(window) is not None:
             return True
         skip = _LOWER_WORD.match(window)
         if skip is None or adverb == 2:
             return False
         window = window[skip.end() :]
     return False
+
+
+def _evidence_around(
+    text: str, hit: NameHit, span: tuple[int, int], chain_end: int, lex: NameLex
+) -> bool:
+    """A speech verb after the name (not an object), or "according to" before it."""
+    lo, hi = span
+    # (Performance.) Both patterns end with a word and white space before the run.
+    word_before = _word_before(text, max(lo, hit.start - 20), hit.start)
+    as_object = (
+        _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
+        if word_before in _OBJECT_WORDS
+        else None
+    )
+    return (as_object is None and _verb_follows(text, chain_end, hi, lex)) or (
+        word_before in _ACCORDING_WORDS
+        and _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start) is not None
+    )
 
 
 def find_people(draft: Draft) -> None:
@@ -460,25 +482,15 @@ def find_people(draft: Draft) -> None:
             role, strong = _role_before(text, hit, lo, lex)
             appos, chain_end = apposition_after(text, hit.core_end, hi, lex)
             tokens = hit.name.split()
-            # (Performance.) Both patterns end with a word and white space before the run.
-            word_before = _word_before(text, max(lo, hit.start - 20), hit.start)
-            as_object = (
-                _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
-                if word_before in _OBJECT_WORDS
-                else None
-            )
-            evidence = (
-                strong
-                or appos is not None
-                or (as_object is None and _verb_follows(text, chain_end, hi, lex))
-                or (
-                    word_before in _ACCORDING_WORDS
-                    and _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start)
-                    is not None
-                )
-            )
             multi = len(tokens) >= 2 and not lex.is_patronymic(tokens[-1])
-            if multi and (evidence or lex.looks_like_person(hit.name)):
+            # (Performance.) The evidence read after the name and before it is read only
+            # when the cheaper reasons do not already decide.
+            early = strong or appos is not None
+            if multi and (
+                early
+                or lex.looks_like_person(hit.name)
+                or _evidence_around(text, hit, (lo, hi), chain_end, lex)
+            ):
                 person = match_person(hit.name, persons, lex)
                 if person is None or len(person.name.split()) < 2:
                     if person is None:
@@ -501,7 +513,8 @@ def find_people(draft: Draft) -> None:
                     unconfirmed.setdefault(_strip_possessive(tokens[-1]), []).append(hit)
                 single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
                 full_role = ", ".join(x for x in (role, appos) if x) or None
-                pending.append((hit, full_role, bool(evidence) and single))
+                create = single and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                pending.append((hit, full_role, create))
     for hit, role, create in pending:
         person = match_person(hit.name, persons, lex, prefer_before=hit.start)
         if person is None:
