@@ -532,8 +532,17 @@ class NameLex:
                 return self._one_word_hit(start, end, word)
         if word in self.dot_required and text[end : end + 1] != ".":
             return self._one_word_hit(start, end, word)
-        if word in self._not_name_plain or self.is_not_name(word):
+        if word in self._not_name_plain:
             return None
+        if "-" in word or word[-2:] in _POSSESSIVE_ENDS or word[-2:] in _PLURAL_POSSESSIVE_ENDS:
+            if self.is_not_name(word):
+                return None
+        elif (
+            word.casefold() in self._not_name_folded
+            or word.rstrip(".") in self.honorifics
+            or (word.isupper() and len(word) > 1)
+        ):
+            return None  # is_not_name of a word with no hyphen and no possessive ending
         return self._one_word_hit(start, end, word)
 
     @staticmethod

@@ -131,8 +131,9 @@ def match_person(
     ("S.Kariml" -> "Sahil Karimli"). When several people fit, the one mentioned last
     before ``prefer_before`` wins.
     """
-    name = " ".join(_strip_possessive(t) for t in name.split())
-    canonical = lex.canonical(name)
+    if "'" in name or "’" in name:
+        name = " ".join(_strip_possessive(t) for t in name.split())
+    canonical = lex.canonical(name)  # white space collapsed
     for person in persons:
         if person.name == canonical:
             return person
