@@ -229,7 +229,6 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     if tokens is None:
         tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
     kept: int | None = None
-    role_seen = False
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
         a, b = tokens[index]
         following = tokens[index + 1][0] if index + 1 < len(tokens) else hi
@@ -238,7 +237,6 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
         word = text[a:b]
         folded = word.casefold()
         if folded in lex.role_words:
-            role_seen = role_seen or lex.role_noun_of(word) is not None
             kept = index
             continue
         if word[0].isupper() or word[0].isdigit():
