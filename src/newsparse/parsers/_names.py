@@ -18,11 +18,15 @@ import regex
 from .._lexicon import Lexicon
 from ._trie import add_word, emit_tree
 
-__all__ = ["Entity", "NameHit", "NameLex", "name_lex"]
+__all__ = ["Entity", "NameHit", "NameLex", "name_lex", "within_two_edits"]
 
 _NON_SPACE = regex.compile(r"\S++")
+_POSSESSIVE_ENDS = frozenset(("'s", "’s"))
+_PLURAL_POSSESSIVE_ENDS = frozenset(("s'", "s’"))
 _LETTERS_DOTS = regex.compile(r"[\p{L}.]{2,30}+")
 _POSSESSOR = regex.compile(r"(?<![\p{L}])[\p{L}]{2,30}+(?=['’]s)")
+_LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
+"""The letters that end the string (matched backwards from its end)."""
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
 _AFFILIATION = regex.compile(
     r"(?<![\p{L}])(?:at|of|for|with)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
@@ -170,6 +174,7 @@ class NameLex:
         )
         self.modifiers = frozenset(m.casefold() for m in roles.get("modifiers", ()))
         self.degrees = frozenset(d.casefold() for d in roles.get("degrees", ()))
+        self._degree_prefixes = tuple(self.degrees)
         self.heads_of_state = frozenset(r.casefold() for r in roles.get("heads_of_state", ()))
         self.role_group: dict[str, str] = {}
         for group, members in roles.get("groups", {}).items():
@@ -243,6 +248,9 @@ class NameLex:
         self.verb_re = regex.compile(
             r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
         )
+        # (Performance.) The first characters of the speech-verb forms: ``verb_re``
+        # matches only where one of them is.
+        self.verb_initials = frozenset(v[0] for v in self.verb_lemma if v)
         self.addressee_re = regex.compile(
             _WS.replace("{1,3}", "{0,3}")
             + r"(?:(?:the\s{1,3}+)?"
@@ -307,6 +315,24 @@ class NameLex:
         self.initials_re = regex.compile(_INITIAL)
         self.honorific_end_re = regex.compile(
             r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$"
+        )
+        # (Performance.) is_not_name's word sets, merged by the form they are looked up in.
+        self._not_name_exact = self.not_name | self.agencies
+        self._not_name_folded = frozenset(self.country_of) | self.role_words
+        # A word in this set is not a name (it has no possessive ending to strip).
+        self._not_name_plain = frozenset(
+            w
+            for w in self._not_name_exact
+            if w[-2:] not in _POSSESSIVE_ENDS and w[-2:] not in _PLURAL_POSSESSIVE_ENDS
+        )
+        # (Performance.) The letters that end each honorific ("Prince" of "Crown Prince"):
+        # honorific_end_re can only match after one of them. None when an honorific does
+        # not end with a letter, and the regex is always tried.
+        finals = [_LETTERS_BACK.match(h) for h in self.honorifics]
+        self._honorific_finals: frozenset[str] | None = (
+            frozenset(m.group() for m in finals if m is not None)
+            if all(m is not None for m in finals)
+            else None
         )
         # Descriptions: "the Russian political analyst", "President of Azerbaijan".
         self.demonym_alt = _alternation(country_forms)
@@ -405,21 +431,19 @@ class NameLex:
     def is_not_name(self, token: str) -> bool:
         """True when ``token`` can never be part of a person's name."""
         base = token
-        for suffix in ("'s", "’s", "s'", "s’"):
-            if base.endswith(suffix):
-                base = base[: -len(suffix)] if suffix[0] in "'’" else base[:-1]
-                break
+        tail = token[-2:]
+        if tail in _POSSESSIVE_ENDS:
+            base = token[:-2]  # "'s", "’s"
+        elif tail in _PLURAL_POSSESSIVE_ENDS:
+            base = token[:-1]  # "s'", "s’"
         if "-" in base:
             parts = base.split("-")
             if any(not part or part[0].islower() or self.is_not_name(part) for part in parts):
                 return True
-        folded = base.casefold()
         return (
-            base in self.not_name
-            or folded in self.country_of
+            base in self._not_name_exact
+            or base.casefold() in self._not_name_folded
             or base.rstrip(".") in self.honorifics
-            or folded in self.role_words
-            or base in self.agencies
             or (base.isupper() and len(base) > 1)
         )
 
@@ -455,103 +479,211 @@ class NameLex:
     def name_hits(self, text: str, lo: int, hi: int) -> list[NameHit]:
         """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
         hits = []
+        split_run = self._split_run
+        single = self._single_word_hit
         for match in self.name_run_re.finditer(text, lo, hi):
-            for hit in self._split_run(text, match.start(), match.end()):
+            start, end = match.span()
+            words = text[start:end].split()
+            if len(words) == 1:
+                # (Performance.) Most runs are one word ("The", "Moscow").
+                hit = single(text, start, end, words[0])
+                found = [] if hit is None else [hit]
+            else:
+                found = split_run(text, start, end, words)
+            for hit in found:
                 if hit.honorific is None and hit.start == hit.core_start:
-                    before = self.honorific_end_re.search(text, max(lo, hit.start - 16), hit.start)
-                    if before is not None:
-                        hit.honorific = before.group(1)
-                        hit.start = before.start()
-                        hit.title = before.group(1)
+                    window_lo = max(lo, hit.start - 16)
+                    if self._after_honorific_end(text, window_lo, hit.start):
+                        before = self.honorific_end_re.search(text, window_lo, hit.start)
+                        if before is not None:
+                            hit.honorific = before.group(1)
+                            hit.start = before.start()
+                            hit.title = before.group(1)
                 hits.append(hit)
         return hits
 
-    def _split_run(self, text: str, start: int, end: int) -> list[NameHit]:
-        tokens = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
+    def _after_honorific_end(self, text: str, lo: int, hi: int) -> bool:
+        """False when ``honorific_end_re`` cannot match ``text[lo:hi]`` (performance).
+
+        A match ends with white space, before which come an optional dot and the letters
+        that end an honorific: no match unless the letters before that white space are
+        the end of one.
+        """
+        finals = self._honorific_finals
+        if finals is None:
+            return True
+        k = hi
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if k in (hi, lo):
+            return False
+        if text[k - 1] == ".":
+            k -= 1
+        letters = _LETTERS_BACK.match(text, lo, k)
+        return letters is not None and letters.group() in finals
+
+    def _single_word_hit(self, text: str, start: int, end: int, word: str) -> NameHit | None:
+        """``_split_run`` of a run of one word: its hit, or None."""
+        if word[0] in "\"“‘'" or word in self.particles:
+            return None
+        if word[1:2] == ".":
+            initials = self.initials_re.match(word)
+            if initials is not None and initials.end() == len(word):
+                return self._one_word_hit(start, end, word)
+        if word in self.dot_required and text[end : end + 1] != ".":
+            return self._one_word_hit(start, end, word)
+        if word in self._not_name_plain:
+            return None
+        if "-" in word or word[-2:] in _POSSESSIVE_ENDS or word[-2:] in _PLURAL_POSSESSIVE_ENDS:
+            if self.is_not_name(word):
+                return None
+        elif (
+            word.casefold() in self._not_name_folded
+            or word.rstrip(".") in self.honorifics
+            or (word.isupper() and len(word) > 1)
+        ):
+            return None  # is_not_name of a word with no hyphen and no possessive ending
+        return self._one_word_hit(start, end, word)
+
+    @staticmethod
+    def _one_word_hit(start: int, end: int, word: str) -> NameHit:
+        if end - start > 3 and word.endswith(("'s", "’s")):
+            return NameHit(start, end - 2, start, end - 2, word[:-2], "", None)
+        return NameHit(start, end, start, end, word, "", None)
+
+    def _split_run(
+        self, text: str, start: int, end: int, words: list[str] | None = None
+    ) -> list[NameHit]:
+        # The run starts and ends with a letter and holds no white space that str.split
+        # and \S disagree on: its words are run.split(), found left to right.
+        if words is None:
+            words = text[start:end].split()
+        count = len(words)
+        if count == 1:
+            spans = [(start, end)]
+        else:
+            spans = []
+            pos = start
+            find = text.find
+            for word in words:
+                pos = find(word, pos)
+                spans.append((pos, pos + len(word)))
+                pos += len(word)
         hits: list[NameHit] = []
         title_start: int | None = None
         honorific: str | None = None
-        core: list[tuple[int, int]] = []
+        core: list[int] = []  # indices of the name's words
+        particles = self.particles
+        honorifics = self.honorifics
+        role_words = self.role_words
+        is_not_name = self.is_not_name
 
-        def flush() -> None:
-            nonlocal core, title_start, honorific
-            while core and text[core[-1][0] : core[-1][1]] in self.particles:
-                core.pop()
-            if len(core) >= 3:
-                first, second = (text[a:b] for a, b in core[:2])
-                if second in self.given_names and first not in self.given_names:
-                    core = core[1:]
-            if core:
-                last_a, last_b = core[-1]
-                if text[last_a:last_b].endswith(("'s", "’s")) and last_b - last_a > 3:
-                    core[-1] = (last_a, last_b - 2)
-                cs, ce = core[0][0], core[-1][1]
-                words = [text[a:b] for a, b in core]
-                name = " ".join(words)
-                title = "" if title_start is None else " ".join(text[title_start:cs].split())
-                hits.append(
-                    NameHit(
-                        title_start if title_start is not None else cs,
-                        ce,
-                        cs,
-                        ce,
-                        name,
-                        title,
-                        honorific,
-                    )
-                )
-            core = []
-            title_start = None
-            honorific = None
-
-        for index, (a, b) in enumerate(tokens):
-            word = text[a:b]
+        for index, word in enumerate(words):
             if word[0] in "\"“‘'":
                 continue  # a nickname between first name and surname
-            if word in self.particles:
+            if word in particles:
                 if core:
-                    core.append((a, b))
+                    core.append(index)
                 continue
-            # An initial is a capital and a dot: no regex for words without that dot.
-            initials = self.initials_re.match(word) if word[1:2] == "." else None
-            if initials is not None and initials.end() == len(word):
-                core.append((a, b))
-                continue
-            if word in self.dot_required and text[b : b + 1] != ".":
-                core.append((a, b))  # "Gen Nakatani": a first name, not "General"
-                continue
-            if not core and word in self.ambiguous_given and index + 1 < len(tokens):
-                following = text[tokens[index + 1][0] : tokens[index + 1][1]]
-                if following in self.particles or not self.is_not_name(following):
-                    core.append((a, b))  # "Jan de Vries", "May Chen"
+            if word[1:2] == ".":
+                # An initial is a capital and a dot: no regex for words without that dot.
+                initials = self.initials_re.match(word)
+                if initials is not None and initials.end() == len(word):
+                    core.append(index)
                     continue
-            if self.is_not_name(word):
+            if word in self.dot_required:
+                b = spans[index][1]
+                if text[b : b + 1] != ".":
+                    core.append(index)  # "Gen Nakatani": a first name, not "General"
+                    continue
+            if not core and word in self.ambiguous_given and index + 1 < count:
+                following = words[index + 1]
+                if following in particles or not is_not_name(following):
+                    core.append(index)  # "Jan de Vries", "May Chen"
+                    continue
+            if is_not_name(word):
                 if core:
-                    flush()
+                    self._flush(
+                        text,
+                        words,
+                        spans,
+                        core,
+                        title_start=title_start,
+                        honorific=honorific,
+                        hits=hits,
+                    )
+                    core = []
+                    title_start = None
+                    honorific = None
                 folded = word.casefold()
+                bare = word.rstrip(".")
                 titled = (
-                    folded in self.role_words
-                    or word.rstrip(".") in self.honorifics
+                    folded in role_words
+                    or bare in honorifics
                     or folded.removesuffix("'s").removesuffix("’s") in self.country_of
                 )
                 if not titled and (title_start is None or folded in self.function_words):
                     title_start = None
                     honorific = None
                 elif title_start is None:
-                    title_start = a
-                if word.rstrip(".") in self.honorifics:
-                    honorific = word.rstrip(".")
+                    title_start = spans[index][0]
+                if bare in honorifics:
+                    honorific = bare
                 continue
-            if word.endswith(("'s", "’s")) and index + 1 < len(tokens):
+            if index + 1 < count and word.endswith(("'s", "’s")):
                 # "Al Jazeera's Hiba Morgan", "CNN's Jake Tapper": the possessor is an
                 # affiliation written as a title, not part of the person's name.
                 if title_start is None:
-                    title_start = core[0][0] if core else a
+                    title_start = spans[core[0]][0] if core else spans[index][0]
                 core = []
                 continue
-            core.append((a, b))
-        flush()
+            core.append(index)
+        if core:
+            self._flush(
+                text, words, spans, core, title_start=title_start, honorific=honorific, hits=hits
+            )
         return hits
+
+    def _flush(
+        self,
+        text: str,
+        words: list[str],
+        spans: list[tuple[int, int]],
+        core: list[int],
+        *,
+        title_start: int | None,
+        honorific: str | None,
+        hits: list[NameHit],
+    ) -> None:
+        """Append the hit of the name words ``core`` (indices into ``words``) to ``hits``."""
+        particles = self.particles
+        while core and words[core[-1]] in particles:
+            core.pop()
+        if len(core) >= 3:
+            given = self.given_names
+            if words[core[1]] in given and words[core[0]] not in given:
+                core = core[1:]
+        if not core:
+            return
+        cs = spans[core[0]][0]
+        names = [words[i] for i in core]
+        last_a, ce = spans[core[-1]]
+        last = names[-1]
+        if ce - last_a > 3 and last.endswith(("'s", "’s")):
+            ce -= 2
+            names[-1] = last[:-2]
+        title = "" if title_start is None else " ".join(text[title_start:cs].split())
+        hits.append(
+            NameHit(
+                title_start if title_start is not None else cs,
+                ce,
+                cs,
+                ce,
+                " ".join(names),
+                title,
+                honorific,
+            )
+        )
 
     def canonical(self, name: str) -> str:
         """The name without a patronymic middle name and without initials' spacing."""
@@ -569,7 +701,7 @@ class NameLex:
         folded = phrase.casefold()
         if any(w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()):
             return False
-        if any(folded.startswith(d) for d in self.degrees):
+        if folded.startswith(self._degree_prefixes):
             return True
         first = self.role_in_text_re.search(phrase)
         if first is None or len(phrase[: first.start()].split()) > 2:
@@ -667,3 +799,40 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when the Levenshtein distance of ``a`` and ``b`` is at most one."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    n = min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == n:
+        return True  # one is the other plus one letter at the end
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """``edit_distance(a, b, 2) <= 2``, without the table (performance).
+
+    Equal prefixes and suffixes do not change the distance; at the first differing
+    letter the best alignment substitutes, deletes or inserts it, which leaves one edit
+    for the rest.
+    """
+    if abs(len(a) - len(b)) > 2:
+        return False
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == n:
+        return True  # the longer one has at most two more letters at the end
+    return (
+        _within_one_edit(a[i + 1 :], b[i + 1 :])
+        or _within_one_edit(a[i + 1 :], b[i:])
+        or _within_one_edit(a[i:], b[i + 1 :])
+    )

@@ -15,7 +15,7 @@ import regex
 
 from .._draft import Draft
 from .._model import Person, Span
-from ._names import NameHit, NameLex, edit_distance, name_lex
+from ._names import NameHit, NameLex, name_lex, within_two_edits
 
 __all__ = [
     "PersonRecord",
@@ -36,6 +36,30 @@ _ACCORDING_AT_END = regex.compile(r"(?i:according\s{1,3}+to)\s{1,3}+$")
 _OBJECT_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:with|to|for|from|at|in|on|of|about|against|and|than)\s{1,3}+$"
 )
+_OBJECT_WORDS = frozenset(
+    ("with", "to", "for", "from", "at", "in", "on", "of", "about", "against", "and", "than")
+)
+"""The words _OBJECT_BEFORE ends with."""
+_ACCORDING_WORDS = frozenset(("to", "To", "tO", "TO"))
+"""The words _ACCORDING_AT_END ends with."""
+_LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
+"""The letters that end the string (matched backwards from its end)."""
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The letters before the white space that ends ``text[lo:hi]``, or "".
+
+    (Performance.) A pattern ending with a word, white space and ``$`` can only match
+    ``text[lo:hi]`` when this is that word: the white space goes back to the word, and a
+    word that starts after a non-letter is the whole letter run.
+    """
+    k = hi
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == hi:
+        return ""
+    letters = _LETTERS_BACK.match(text, lo, k)
+    return "" if letters is None else letters.group()
 
 
 @attrs.define
@@ -47,16 +71,32 @@ class PersonRecord:
     roles: list[str] = attrs.field(factory=list)
     mentions: list[Span] = attrs.field(factory=list)
     gender: str | None = None
+    # (Performance.) First token, last token, last token case-folded, the number of
+    # tokens of the name and the letters of the folded last token, computed once per
+    # name: ``_key_of`` is the name they are of.
+    _key_of: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _key: tuple[str, str, str, int, frozenset[str]] = attrs.field(
+        default=("", "", "", 0, frozenset()), init=False, repr=False, eq=False
+    )
+
+    def _name_key(self) -> tuple[str, str, str, int, frozenset[str]]:
+        """First and last token, last token case-folded, number of tokens, its letters."""
+        if self._key_of is not self.name:
+            tokens = self.name.split()
+            last = tokens[-1].casefold()
+            self._key = (tokens[0], tokens[-1], last, len(tokens), frozenset(last))
+            self._key_of = self.name
+        return self._key
 
     @property
     def first(self) -> str:
         """The first token of the name."""
-        return self.name.split()[0]
+        return self._name_key()[0]
 
     @property
     def last(self) -> str:
         """The last token of the name."""
-        return self.name.split()[-1]
+        return self._name_key()[1]
 
     def add_role(self, role: str | None) -> None:
         """Record ``role`` once."""
@@ -91,13 +131,15 @@ def match_person(
     ("S.Kariml" -> "Sahil Karimli"). When several people fit, the one mentioned last
     before ``prefer_before`` wins.
     """
-    name = " ".join(_strip_possessive(t) for t in name.split())
-    canonical = lex.canonical(name)
+    if "'" in name or "’" in name:
+        name = " ".join(_strip_possessive(t) for t in name.split())
+    canonical = lex.canonical(name)  # white space collapsed
     for person in persons:
         if person.name == canonical:
             return person
     initials = ""
-    match = lex.initials_re.match(canonical)
+    # An initial is a capital and a dot: no regex for names without a dot.
+    match = lex.initials_re.match(canonical) if "." in canonical else None
     if match is not None:
         initials = match.group().replace(".", "").replace(" ", "")
         canonical = canonical[match.end() :].strip()
@@ -106,25 +148,18 @@ def match_person(
         return None
     candidates: list[PersonRecord] = []
     if len(tokens) >= 2 and lex.is_patronymic(tokens[-1]):
-        candidates = [p for p in persons if p.first == tokens[0]]
+        word = tokens[0]
+        candidates = [p for p in persons if p._name_key()[0] == word]
     elif len(tokens) >= 2:
-        candidates = [p for p in persons if p.first == tokens[0] and p.last == tokens[-1]]
+        word, last = tokens[0], tokens[-1]
+        candidates = [p for p in persons if (key := p._name_key())[0] == word and key[1] == last]
     else:
         word = tokens[0]
-        candidates = [p for p in persons if p.last == word]
+        candidates = [p for p in persons if p._name_key()[1] == word]
         if not candidates and not initials:
-            candidates = [p for p in persons if p.first == word and len(p.name.split()) > 1]
+            candidates = [p for p in persons if (key := p._name_key())[0] == word and key[3] > 1]
         if not candidates and len(word) >= 4:
-            folded = word.casefold()
-            candidates = [
-                p
-                for p in persons
-                if (not initials or p.first[:1] == initials[:1])
-                and (
-                    p.last.casefold().startswith(folded)
-                    or (len(folded) >= 5 and edit_distance(folded, p.last.casefold(), 2) <= 2)
-                )
-            ]
+            candidates = _clipped_or_misspelt(word.casefold(), initials[:1], persons)
     if initials:
         candidates = [p for p in candidates if p.first[:1] == initials[:1]] or candidates
     if not candidates:
@@ -139,8 +174,37 @@ def match_person(
     return max(candidates, key=last_before)
 
 
+def _clipped_or_misspelt(
+    folded: str, initial: str, persons: list[PersonRecord]
+) -> list[PersonRecord]:
+    """The persons whose case-folded last name is ``folded`` clipped or misspelt.
+
+    It starts with ``folded`` or, for five letters or more, is two edits away from it.
+    With ``initial``, only persons whose first name starts with it count.
+    """
+    size = len(folded)
+    fuzzy = size >= 5
+    letters = frozenset(folded)
+    found = []
+    for person in persons:
+        first, _, last, _, last_letters = person._name_key()
+        if initial and first[:1] != initial:
+            continue
+        # Each letter of one name missing from the other costs at least one edit.
+        if last.startswith(folded) or (
+            fuzzy
+            and -2 <= len(last) - size <= 2
+            and len(letters - last_letters) <= 2
+            and within_two_edits(folded, last)
+        ):
+            found.append(person)
+    return found
+
+
 _TITLE_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]{0,40}+")
 _CONNECTORS = ("to", "of", "for", "at")
+_TOKEN_CHARS_BACK = regex.compile(r"(?r)[\p{L}\p{N}.'’&-]++")
+"""The token characters that end the string (matched backwards from its end)."""
 
 
 def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] | None:
@@ -152,9 +216,19 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     back to a comma, a quote mark or a function word. The phrase must hold a role noun.
     """
     window_lo = max(lo, hi - 120)
-    tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
+    if _no_title_end(text, window_lo, hi, lex):
+        return None
+    tokens: list[tuple[int, int]] | None = None
+    cut = text.find(" ", hi - 80, hi) if hi - window_lo > 80 else -1
+    if cut >= 0:
+        # (Performance.) The tokens after a space are the window's last tokens; the
+        # loop below reads at most the last nine.
+        tail = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, cut + 1, hi)]
+        if len(tail) >= 9:
+            tokens = tail
+    if tokens is None:
+        tokens = [(m.start(), m.end()) for m in _TITLE_TOKEN.finditer(text, window_lo, hi)]
     kept: int | None = None
-    role_seen = False
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
         a, b = tokens[index]
         following = tokens[index + 1][0] if index + 1 < len(tokens) else hi
@@ -163,7 +237,6 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
         word = text[a:b]
         folded = word.casefold()
         if folded in lex.role_words:
-            role_seen = role_seen or lex.role_noun_of(word) is not None
             kept = index
             continue
         if word[0].isupper() or word[0].isdigit():
@@ -197,6 +270,42 @@ def title_before(text: str, lo: int, hi: int, lex: NameLex) -> tuple[str, int] |
     return None
 
 
+def _no_title_end(text: str, lo: int, hi: int, lex: NameLex) -> bool:
+    """True when the last word before ``hi`` already ends title_before's search with nothing.
+
+    (Performance.) That word is read without tokenising the whole window: white space
+    goes back to its token characters, whose run starts after a character that is not
+    one (or at ``lo``), so the tokens of that run are the window's last tokens. No title
+    when something other than white space follows the last token, or when that token is
+    a lower-case word that is not a role word or a capitalised function word.
+    """
+    k = hi
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    chunk = _TOKEN_CHARS_BACK.match(text, lo, k)
+    if chunk is None:
+        return True  # punctuation (or nothing) before the white space
+    last = _TITLE_TOKEN.match(text, chunk.start(), k)  # mostly the whole chunk
+    if last is None or last.end() != k:
+        last = None
+        for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
+            last = token
+    if last is None or last.end() != k:
+        return True
+    word = last.group()
+    folded = word.casefold()
+    if folded in lex.role_words:
+        return False
+    if word[0].isupper() or word[0].isdigit():
+        return folded in lex.function_words
+    return not (
+        "" in lex.role_words
+        and folded not in lex.function_words
+        and folded not in lex.verb_lemma
+        and not folded.endswith("ed")
+    )
+
+
 def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | None, bool]:
     """A role written right before the name: in the run, as a title, or before a comma."""
     role_parts: list[str] = []
@@ -215,7 +324,16 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
         if hit.title and len(role_parts) == 2:
             role_parts.pop()
         start = title[1]
-    comma = _COMMA_AT_END.search(text, max(lo, start - 200), start)
+    # A match is a comma, at most three white space characters and perhaps the final
+    # newline before ``$``: it starts in the last five characters.
+    k = start
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    comma = (
+        _COMMA_AT_END.search(text, max(lo, start - 8), start)
+        if k < start and k > lo and text[k - 1] == ","
+        else None
+    )
     if comma is not None:
         head_lo = max(lo, start - 200)
         head = text[head_lo : comma.start()]
@@ -261,9 +379,9 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
 
     Returns the role (or None) and the offset where the apposition chain ends.
     """
-    window = text[end : min(hi, end + 400)]
-    if not window.startswith(","):
+    if end >= hi or text[end] != ",":
         return None, end
+    window = text[end : min(hi, end + 400)]
     parts: list[str] = []
     pos = 0
     last_end = end
@@ -275,25 +393,23 @@ def apposition_after(text: str, end: int, hi: int, lex: NameLex) -> tuple[str | 
         nxt = _segment_end(window, seg_start, lex)
         seg_end = nxt.start() if nxt is not None else len(window)
         segment = window[seg_start:seg_end].strip()
+        # (Performance.) A segment that is neither a role nor an aside ends the chain
+        # whether or not it names people: names are looked for only in the others.
+        role = lex.is_role_phrase(segment)
+        if not role and not lex.is_aside(segment):
+            break
         if any(
             lex.looks_like_person(h.name) or (h.title and lex.role_noun_of(h.title))
             for h in lex.name_hits(segment, 0, len(segment))
         ):
             break  # a list of people, not an apposition
-        if lex.is_role_phrase(segment):
+        if role:
             parts.append(strip_article(segment))
-            last_end = end + seg_end
-            pos = seg_end
-            if nxt is None or window[seg_end] != ",":
-                break
-            continue
-        if lex.is_aside(segment):
-            last_end = end + seg_end
-            pos = seg_end
-            if nxt is None or window[seg_end] != ",":
-                break
-            continue
-        break
+        # a role, or an aside (skipped)
+        last_end = end + seg_end
+        pos = seg_end
+        if nxt is None or window[seg_end] != ",":
+            break
     return (", ".join(parts) if parts else None), last_end
 
 
@@ -304,7 +420,8 @@ _TOKEN_BEFORE_DOT = regex.compile(r"\S{1,12}+$")
 def _segment_end(window: str, start: int, lex: NameLex) -> regex.Match[str] | None:
     for match in _SEGMENT_END.finditer(window, start):
         if match.group() == ".":
-            token = _TOKEN_BEFORE_DOT.search(window, start, match.end())
+            # (Performance.) A match is at most 12 characters long and ends at the dot.
+            token = _TOKEN_BEFORE_DOT.search(window, max(start, match.end() - 13), match.end())
             if token is not None and token.group() in lex.abbreviations:
                 continue
         return match
@@ -318,16 +435,36 @@ def strip_article(role: str) -> str:
 
 def _verb_follows(text: str, end: int, hi: int, lex: NameLex) -> bool:
     window = text[end : min(hi, end + _NEXT_VERB_GAP)]
-    window = _LEAD_GAP.sub("", window)
+    gap = _LEAD_GAP.match(window)
+    if gap is not None and gap.end():
+        window = window[gap.end() :]
+    initials = lex.verb_initials
     for adverb in range(3):
-        match = lex.verb_re.match(window)
-        if match is not None:
+        if window[:1] in initials and lex.verb_re.match(window) is not None:
             return True
         skip = _LOWER_WORD.match(window)
         if skip is None or adverb == 2:
             return False
         window = window[skip.end() :]
     return False
+
+
+def _evidence_around(
+    text: str, hit: NameHit, span: tuple[int, int], chain_end: int, lex: NameLex
+) -> bool:
+    """A speech verb after the name (not an object), or "according to" before it."""
+    lo, hi = span
+    # (Performance.) Both patterns end with a word and white space before the run.
+    word_before = _word_before(text, max(lo, hit.start - 20), hit.start)
+    as_object = (
+        _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
+        if word_before in _OBJECT_WORDS
+        else None
+    )
+    return (as_object is None and _verb_follows(text, chain_end, hi, lex)) or (
+        word_before in _ACCORDING_WORDS
+        and _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start) is not None
+    )
 
 
 def find_people(draft: Draft) -> None:
@@ -344,15 +481,15 @@ def find_people(draft: Draft) -> None:
             role, strong = _role_before(text, hit, lo, lex)
             appos, chain_end = apposition_after(text, hit.core_end, hi, lex)
             tokens = hit.name.split()
-            as_object = _OBJECT_BEFORE.search(text, max(lo, hit.start - 12), hit.start)
-            evidence = (
-                strong
-                or appos is not None
-                or (as_object is None and _verb_follows(text, chain_end, hi, lex))
-                or _ACCORDING_AT_END.search(text, max(lo, hit.start - 20), hit.start) is not None
-            )
             multi = len(tokens) >= 2 and not lex.is_patronymic(tokens[-1])
-            if multi and (evidence or lex.looks_like_person(hit.name)):
+            # (Performance.) The evidence read after the name and before it is read only
+            # when the cheaper reasons do not already decide.
+            early = strong or appos is not None
+            if multi and (
+                early
+                or lex.looks_like_person(hit.name)
+                or _evidence_around(text, hit, (lo, hi), chain_end, lex)
+            ):
                 person = match_person(hit.name, persons, lex)
                 if person is None or len(person.name.split()) < 2:
                     if person is None:
@@ -375,7 +512,8 @@ def find_people(draft: Draft) -> None:
                     unconfirmed.setdefault(_strip_possessive(tokens[-1]), []).append(hit)
                 single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
                 full_role = ", ".join(x for x in (role, appos) if x) or None
-                pending.append((hit, full_role, bool(evidence) and single))
+                create = single and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                pending.append((hit, full_role, create))
     for hit, role, create in pending:
         person = match_person(hit.name, persons, lex, prefer_before=hit.start)
         if person is None:
