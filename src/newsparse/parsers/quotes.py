@@ -31,6 +31,7 @@ import regex
 from .._draft import Draft
 from .._model import Person, Quote, Span, Speaker
 from ._names import Entity, NameLex, affiliation, name_lex, words_key
+from ._quotes_fast import ACRONYM_MAX, QuoteLex, TextIndex, clean, count_words, quote_lex
 from ._quotes_text import Segment, find_segments, sentence_units
 from .people import (
     PersonRecord,
@@ -43,7 +44,6 @@ from .people import (
 
 __all__ = ["find_quotes"]
 
-_SPACE = regex.compile(r"\s++")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,40}+")
 _SENTENCE_PUNCT = regex.compile(r"[.!?…](?:\s|$)|[.!?…][\"'”’»]?$")
 _LEAD_PUNCT = regex.compile(r"[\s,.;:!?]{1,4}+")
@@ -210,6 +210,8 @@ class _Context:
     lex: NameLex
     paragraphs: list[tuple[int, int]]
     persons: list[PersonRecord]
+    qlex: QuoteLex
+    index: TextIndex
     units: list[list[tuple[int, int]]] = attrs.field(factory=list)
     unit_starts: list[list[int]] = attrs.field(factory=list)
     mention_starts: dict[int, list[int]] = attrs.field(factory=dict)
@@ -221,12 +223,7 @@ class _Context:
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+_clean = clean
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -249,16 +246,28 @@ def _lstrip_start(text: str, lo: int, hi: int) -> int:
 
 
 def _anchored_end(
-    pattern: regex.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None = None
+    pattern: regex.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    starts: list[int] | None = None,
+    *,
+    first: int = 0,
+    last: int | None = None,
 ) -> regex.Match[str] | None:
     """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only).
 
     ``starts`` are the window's word starts, when the caller tries several patterns on the
-    same window (``_word_starts(text, max(lo, hi - 300), hi)``).
+    same window (``_word_starts(text, max(lo, hi - 300), hi)``). (Performance.) Starts
+    before ``first`` or after ``last`` are known to fail and are not tried.
     """
     if starts is None:
         starts = _word_starts(text, max(lo, hi - 300), hi)
     for start in starts:
+        if start < first:
+            continue
+        if last is not None and start > last:
+            break
         match = pattern.fullmatch(text, start, hi)
         if match is not None:
             return match
@@ -304,7 +313,10 @@ def _rstrip_ws(text: str, lo: int, hi: int) -> int:
 
 
 def _pronoun_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    match = _anchored_end(ctx.lex.pronoun_re, ctx.text, lo, hi)
+    if not ctx.index.pronoun_possible(lo, hi):
+        return None
+    first = hi - ctx.qlex.pronoun_max if ctx.qlex.pronouns is not None else 0
+    match = _anchored_end(ctx.lex.pronoun_re, ctx.text, lo, hi, first=first)
     if match is None:
         return None
     word = match.group()
@@ -394,7 +406,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if len(roles) > 6:
                 return None
             continue
-        if k > 1 and _GENERIC_APPOSITION.match(segment) and _words(segment) <= 20:
+        if k > 1 and _GENERIC_APPOSITION.match(segment) and count_words(segment, 21) <= 20:
             continue
         if k < len(bounds) - 1:
             head = _description_at_end(ctx, _lstrip_start(text, seg_lo, seg_hi), seg_hi)
@@ -409,7 +421,7 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
     text, lex = ctx.text, ctx.lex
     start = _lstrip_start(text, lo, comma)
     segment = _clean(text[start:comma])
-    if not segment or _words(segment) > 14 or "," in segment:
+    if not segment or count_words(segment, 15) > 14 or "," in segment:
         return None
     if lex.is_role_phrase(segment):
         first = segment.split()[0].casefold()
@@ -423,30 +435,57 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
 
 
 def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    text, lex = ctx.text, ctx.lex
-    starts = _word_starts(text, max(lo, hi - 300), hi)  # once for the six patterns
+    text, lex, index = ctx.text, ctx.lex, ctx.index
+    window_lo = max(lo, hi - 300)
+    tokens = index.noun_tokens(window_lo, hi)
+    starts: list[int] | None = None  # once for the six patterns, when one may match
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        match = _anchored_end(pattern, text, lo, hi, starts)
+        last = index.noun_bound(kind, window_lo, hi, tokens)
+        if last < 0:
+            continue
+        if starts is None:
+            starts = _word_starts(text, window_lo, hi)
+        match = _anchored_end(pattern, text, lo, hi, starts, last=last)
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
-        match = _anchored_end(lex.agency_re, text, lo, hi, starts)
-        if match is not None:
-            return Entity("organisation", match.start(), match.end(), match.group(), match.group())
-    match = _anchored_end(lex.acronym_re, text, lo, hi, starts)
+        last = index.noun_bound("agency", window_lo, hi, tokens)
+        if last >= 0:
+            if starts is None:
+                starts = _word_starts(text, window_lo, hi)
+            match = _anchored_end(lex.agency_re, text, lo, hi, starts, last=last)
+            if match is not None:
+                return Entity(
+                    "organisation", match.start(), match.end(), match.group(), match.group()
+                )
+    if not index.acronym_possible(hi):
+        return None
+    if starts is None:
+        starts = _word_starts(text, window_lo, hi)
+    match = _anchored_end(lex.acronym_re, text, lo, hi, starts, first=hi - ACRONYM_MAX)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
         start = match.start()
-        head = _anchored_end(lex.organisation_re, text, lo, _rstrip_ws(text, lo, start))
+        head = _organisation_at_end(ctx, lo, _rstrip_ws(text, lo, start))
         if head is not None:
             start = head.start()  # "the national statistics agency INE"
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
+
+
+def _organisation_at_end(ctx: _Context, lo: int, hi: int) -> regex.Match[str] | None:
+    """``_anchored_end(lex.organisation_re, ...)``, skipping starts that cannot match."""
+    window_lo = max(lo, hi - 300)
+    index = ctx.index
+    last = index.noun_bound("organisation", window_lo, hi, index.noun_tokens(window_lo, hi))
+    if last < 0:
+        return None
+    return _anchored_end(ctx.lex.organisation_re, ctx.text, lo, hi, last=last)
 
 
 def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Entity:
@@ -484,13 +523,13 @@ def _issuer_name(ctx: _Context, lo: int, hi: int) -> str:
         found = pattern.search(text, start, hi)
         if (
             found is not None
-            and _words(text[start : found.start()]) <= 4
+            and count_words(text, 5, start, found.start()) <= 4
             and text[found.end() : found.end() + 2] not in ("'s", "’s")
             and any(c.isupper() for c in _LEADING_ARTICLE.sub("", found.group()))
         ):
             return _source_name(lex, _clean(found.group()))
     hits = lex.name_hits(text, start, hi)
-    if hits and _words(text[start : hits[0].start]) <= 4:
+    if hits and count_words(text, 5, start, hits[0].start) <= 4:
         return _source_name(lex, hits[0].name)
     return _source_name(lex, _clean(text[start:hi]))
 
@@ -599,7 +638,7 @@ def _lemma(ctx: _Context, verb: regex.Match[str]) -> str:
 
 def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     """An attribution right after a closing mark: ``," X said`` / ``," said X`` / ``- X``."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     if lo >= hi:
         return None
     dash = _DASH_ATTRIBUTION.match(text, lo, hi)
@@ -611,7 +650,7 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     start = _LEAD_PUNCT.match(text, lo, hi)
     pos = start.end() if start is not None else lo
     window_hi = min(hi, pos + 250)
-    for verb in lex.verb_re.finditer(text, pos, window_hi):
+    for verb in ctx.index.verbs(ctx.lex.verb_re, pos, window_hi):
         if verb.start() == pos:
             cue, cue_end = _cue_span(ctx, verb, hi)
             entity = _entity_after(ctx, cue_end, hi)
@@ -628,12 +667,12 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
 
 def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     """An attribution right before an opening mark: ``X said: "`` / ``According to X, "``."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     end = _rstrip_ws(text, lo, hi)
     if end <= lo:
         return None
     window_lo = max(lo, end - 300)
-    verbs = list(lex.verb_re.finditer(text, window_lo, end))
+    verbs = list(ctx.index.verbs(ctx.lex.verb_re, window_lo, end))
     if verbs:
         verb = verbs[-1]
         cue, cue_end = _cue_span(ctx, verb, end)
@@ -713,7 +752,7 @@ def _direct_quotes(
         if index + 1 < len(segments) and seg.close_end <= segments[index + 1].open_pos < after_hi:
             after_hi = segments[index + 1].open_pos
         content = text[seg.start : seg.end]
-        words = _words(content)
+        words = count_words(content, 8)  # compared with 2, 3, 4, 6 and 8 only
         cue = None
         if words < 2:  # a letter or a word in marks is never a quotation
             rejected.append(seg)
@@ -778,7 +817,7 @@ def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
     end = _rstrip_end(text, start, end)
     while end > start and text[end - 1] in ".!?":
         end -= 1
-    if _words(text[start:end]) < 3:
+    if count_words(text, 3, start, end) < 3:
         return None
     return start, end
 
@@ -799,7 +838,7 @@ def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     stripped = gap.rstrip()
     if stripped.endswith((",", ";", ":", "—", "–")) or _CLAUSE_JOINER.search(stripped + " "):
         return True
-    return entity.kind == "name" and bool(entity.role) and _words(gap) <= 3
+    return entity.kind == "name" and bool(entity.role) and count_words(gap, 4) <= 3
 
 
 def _indirect_in_unit(
@@ -840,7 +879,7 @@ def _indirect_in_unit(
         break
     as_start = _AS_START.match(text, lo, hi)
     if as_start is not None:
-        for verb in lex.verb_re.finditer(text, as_start.end(), min(hi, as_start.end() + 160)):
+        for verb in ctx.index.verbs(lex.verb_re, as_start.end(), min(hi, as_start.end() + 160)):
             entity = _entity_before(ctx, as_start.end(), verb.start())
             if entity is None:
                 break
@@ -871,7 +910,7 @@ def _indirect_in_unit(
             cue = _trim_span(text, expression.start(), expression.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
     count = 0
-    for verb in lex.verb_re.finditer(text, lo, hi):
+    for verb in ctx.index.verbs(lex.verb_re, lo, hi):
         count += 1
         if count > 8:
             break
@@ -1000,7 +1039,10 @@ def _comma_before(text: str, lo: int, pos: int) -> int | None:
 
 def _tail_is_short(ctx: _Context, pos: int, hi: int, allow_name: bool = False) -> bool:
     tail = ctx.text[pos:hi].strip()
-    return _words(tail) <= (25 if allow_name else 12) and " that " not in f" {tail} "
+    return (
+        count_words(tail, 26 if allow_name else 13) <= (25 if allow_name else 12)
+        and " that " not in f" {tail} "
+    )
 
 
 def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]) -> _Draft | None:
@@ -1087,7 +1129,7 @@ def _backward_span(
     while start < unit_lo and text[start] in _SPAN_LEAD:
         start += 1
     end = _rstrip_ws(text, start, unit_lo)
-    if end > start and _words(text[start:end]) >= 4:
+    if end > start and count_words(text, 4, start, end) >= 4:
         return start, end, pi
     if after is not None:
         return None
@@ -1159,7 +1201,10 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
         if state == "a":
             start = _lstrip_start(text, lo, hi)
             end = _rstrip_ws(text, start, hi)
-            if _words(text[start:end]) >= 5 and _EDITOR_NOTE.search(text, start, end) is None:
+            if (
+                count_words(text, 5, start, end) >= 5
+                and _EDITOR_NOTE.search(text, start, end) is None
+            ):
                 drafts.append(_Draft(start, end, "direct", pi, anchor=start, fixed=last_speaker))
     return drafts, skip
 
@@ -1381,7 +1426,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         # "Prosecutors from the Serious Fraud Office": the institution speaks.
         of = _GROUP_OF.search(entity.name)
         if of is not None and (
-            lex.organisation_re.fullmatch(of.group(1)) or _words(of.group(1)) >= 2
+            lex.organisation_re.fullmatch(of.group(1)) or count_words(of.group(1), 2) >= 2
         ):
             return Speaker(_source_name(lex, of.group(1)), "organisation", None, None, mention)
         return Speaker(entity.name, "unknown", None, None, mention)
@@ -1407,7 +1452,7 @@ def _expand_acronym(ctx: _Context, acronym: str) -> str:
     at = text.find(marker)
     while at >= 0 and full is None:
         end = _rstrip_ws(text, max(0, at - 200), at)
-        match = _anchored_end(lex.organisation_re, text, max(0, at - 200), end)
+        match = _organisation_at_end(ctx, max(0, at - 200), end)
         if match is None:
             match = _anchored_end(_CAPITALISED_RUN, text, max(0, at - 200), end)
         if match is not None:
@@ -1434,7 +1479,7 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     lo = max(0, pos - reach)
     for match in lex.organisation_re.finditer(text, lo, pos):
         named = _LEADING_ARTICLE.sub("", match.group())
-        if _words(named) >= 2 and named[:1].isupper():
+        if count_words(named, 2) >= 2 and named[:1].isupper():
             last = match
     for acronym in lex.acronym_re.finditer(text, last.end() if last else lo, pos):
         word = _LEADING_ARTICLE.sub("", acronym.group())
@@ -1529,7 +1574,8 @@ def find_quotes(draft: Draft) -> None:
     lex = name_lex(draft.lexicon)
     text = draft.text
     persons = [_record(p, lex) for p in draft.people]
-    ctx = _Context(text, lex, paragraphs, persons)
+    qlex = quote_lex(draft.lexicon)
+    ctx = _Context(text, lex, paragraphs, persons, qlex, TextIndex(text, qlex))
     segments = find_segments(text, paragraphs)
     closed = _SpanIndex((s.open_pos, s.close_end) for s in segments if s.closed)
     ctx.units = [
@@ -1556,7 +1602,7 @@ def find_quotes(draft: Draft) -> None:
                 # of their own ("Saparov noted that ...: \"...\"").
                 first_busy = busy.first_start(u_lo, u_hi)
                 u_hi = _rstrip_end(text, u_lo, first_busy) if first_busy is not None else u_lo
-                if _words(text[u_lo:u_hi]) < 6:
+                if count_words(text, 6, u_lo, u_hi) < 6:
                     continue
             found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi, forward_only=u_hi != unit_hi)
             if found is None:

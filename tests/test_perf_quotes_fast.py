@@ -1,0 +1,134 @@
+"""The quotation parser's fast paths give exactly the answers of the plain regex code."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from newsparse import Lexicon
+from newsparse.parsers import _quotes_fast as fast
+from newsparse.parsers._names import name_lex
+
+ROOT = Path(__file__).resolve().parents[1]
+_TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted((ROOT / "seeds").glob("*.txt")) + sorted(ROOT.glob("tests/fixtures/*/*.txt"))
+]
+_SPACE = regex.compile(r"\s++")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,40}+")
+_ODD = "a\x1cb \x1d c\u00a0d\u2003e\n\t\x1f\x1e \u3000f  g\u2028"
+
+
+@pytest.fixture(scope="module")
+def lex() -> object:
+    return name_lex(Lexicon.default())
+
+
+@pytest.fixture(scope="module")
+def qlex() -> fast.QuoteLex:
+    return fast.quote_lex(Lexicon.default())
+
+
+def _windows(text: str, rng: random.Random, n: int) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(n):
+        lo = rng.randrange(0, max(1, len(text)))
+        out.append((lo, min(len(text), lo + rng.randrange(1, 400))))
+    return out
+
+
+def test_split_only_spaces_are_the_listed_ones() -> None:
+    s = regex.compile(r"\s")
+    odd = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and not s.match(chr(c))]
+    assert odd == list(fast._SPLIT_ONLY_SPACE)
+    assert not [c for c in range(sys.maxunicode + 1) if s.match(chr(c)) and not chr(c).isspace()]
+
+
+def test_case_twins_are_the_listed_ones() -> None:
+    ascii_letter = regex.compile(r"(?i:[a-z])")
+    twins = [chr(c) for c in range(0x80, sys.maxunicode + 1) if ascii_letter.match(chr(c))]
+    assert set(twins) <= set(fast._CASE_TWINS)
+
+
+def test_clean_matches_regex() -> None:
+    rng = random.Random(1)
+    samples = [_ODD, "", " ", "\x1c", " a ", *_TEXTS[:20]]
+    for text in _TEXTS[:40]:
+        samples += [text[lo:hi] for lo, hi in _windows(text, rng, 20)]
+    for sample in samples:
+        assert fast.clean(sample) == _SPACE.sub(" ", sample).strip()
+
+
+def test_count_words_matches_findall() -> None:
+    rng = random.Random(2)
+    for text in _TEXTS[:60]:
+        for lo, hi in _windows(text, rng, 20):
+            full = len(_WORD.findall(text[lo:hi]))
+            for cap in (1, 2, 3, 5, 8, 13, 26):
+                assert fast.count_words(text, cap, lo, hi) == min(full, cap)
+                assert fast.count_words(text[lo:hi], cap) == min(full, cap)
+
+
+def test_verbs_match_finditer(lex: object, qlex: fast.QuoteLex) -> None:
+    rng = random.Random(3)
+    verb_re = lex.verb_re  # type: ignore[attr-defined]
+    extra = "He said-so. unsaid saidx said\n\nto SAID says” told. 5said _said \u0130said"
+    for text in [*_TEXTS, extra]:
+        index = fast.TextIndex(text, qlex)
+        windows = [*_windows(text, rng, 30), (0, len(text))]
+        windows += [(m.start() + 1, m.end() - 1) for m in verb_re.finditer(text)][:10]
+        windows += [(max(0, m.start() - 5), m.end() - 2) for m in verb_re.finditer(text)][:10]
+        for lo, hi in windows:
+            want = [(m.span(), m.group()) for m in verb_re.finditer(text, lo, hi)]
+            got = [(m.span(), m.group()) for m in index.verbs(verb_re, lo, hi)]
+            assert got == want, (lo, hi)
+
+
+def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    return [m.start() for m in _WORD.finditer(text, lo, hi)]
+
+
+def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> None:
+    rng = random.Random(4)
+    patterns = {
+        "document": lex.document_re,  # type: ignore[attr-defined]
+        "description": lex.description_re,  # type: ignore[attr-defined]
+        "group": lex.group_re,  # type: ignore[attr-defined]
+        "organisation": lex.organisation_re,  # type: ignore[attr-defined]
+        "agency": lex.agency_re,  # type: ignore[attr-defined]
+    }
+    extra = "the Foreign Ministryx said, the Kelvin \u212aINISTRY, a Reuters' analyst told"
+    checked = 0
+    for text in [*_TEXTS[:80], extra]:
+        index = fast.TextIndex(text, qlex)
+        ends = [m.end() for m in _WORD.finditer(text)]
+        for lo, hi in _windows(text, rng, 10) + [(max(0, e - 120), e) for e in ends[::7]]:
+            tokens = index.noun_tokens(lo, hi)
+            for kind, pattern in patterns.items():
+                bound = index.noun_bound(kind, lo, hi, tokens)
+                for start in _word_starts(text, lo, hi):
+                    if start > bound and pattern.fullmatch(text, start, hi) is not None:
+                        raise AssertionError((kind, text[start:hi], bound))
+                    checked += 1
+            starts = _word_starts(text, lo, hi)
+            if not index.acronym_possible(hi):
+                assert all(lex.acronym_re.fullmatch(text, s, hi) is None for s in starts)  # type: ignore[attr-defined]
+            first = hi - fast.ACRONYM_MAX
+            assert all(
+                lex.acronym_re.fullmatch(text, s, hi) is None  # type: ignore[attr-defined]
+                for s in starts
+                if s < first
+            )
+            if not index.pronoun_possible(lo, hi):
+                assert all(lex.pronoun_re.fullmatch(text, s, hi) is None for s in starts)  # type: ignore[attr-defined]
+            first = hi - qlex.pronoun_max
+            assert all(
+                lex.pronoun_re.fullmatch(text, s, hi) is None  # type: ignore[attr-defined]
+                for s in starts
+                if s < first
+            )
+    assert checked > 1000
