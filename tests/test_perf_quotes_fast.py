@@ -101,12 +101,17 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
         "organisation": lex.organisation_re,  # type: ignore[attr-defined]
         "agency": lex.agency_re,  # type: ignore[attr-defined]
     }
-    extra = "the Foreign Ministryx said, the Kelvin \u212aINISTRY, a Reuters' analyst told"
+    extra = (
+        "the Foreign Ministryx said, the Kelvin \u212aINISTRY, a Reuters' analyst told. "
+        "Smith also said, Smith, for his part, later said he would"
+    )
     checked = 0
     for text in [*_TEXTS[:80], extra]:
         index = fast.TextIndex(text, qlex)
         ends = [m.end() for m in _WORD.finditer(text)]
-        for lo, hi in _windows(text, rng, 10) + [(max(0, e - 120), e) for e in ends[::7]]:
+        for lo, hi in _windows(text, rng, 10) + [
+            (max(0, e - 120), e) for e in ends[:: 1 if text is extra else 7]
+        ]:
             tokens = index.noun_tokens(lo, hi)
             for kind, pattern in patterns.items():
                 bound = index.noun_bound(kind, lo, hi, tokens)
@@ -123,6 +128,8 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
                 for s in starts
                 if s < first
             )
+            if hi > lo and not text[hi - 1].isspace() and not index.adverb_possible(hi):
+                assert lex.adverbs_end_re.search(text, max(lo, hi - 60), hi) is None  # type: ignore[attr-defined]
             if not index.pronoun_possible(lo, hi):
                 assert all(lex.pronoun_re.fullmatch(text, s, hi) is None for s in starts)  # type: ignore[attr-defined]
             first = hi - qlex.pronoun_max

@@ -100,6 +100,24 @@ def _needles(words: Iterable[str]) -> frozenset[bytes] | None:
     return frozenset(found) if found else None
 
 
+def _last_runs(words: Iterable[str]) -> frozenset[bytes] | None:
+    """The last ASCII-letter runs of ``words``, lower-cased.
+
+    None when a word ends with another character, or there are no words.
+    """
+    found = set()
+    for word in words:
+        if not word:
+            continue
+        end = len(word)
+        while end > 0 and word[end - 1].isascii() and word[end - 1].isalpha():
+            end -= 1
+        if end == len(word):
+            return None
+        found.add(word[end:].lower().encode("ascii"))
+    return frozenset(found) if found else None
+
+
 class QuoteLex:
     """What the fast paths need from one lexicon (built once per lexicon)."""
 
@@ -125,6 +143,7 @@ class QuoteLex:
         if pronouns and all(p.isascii() and p.isalpha() and p.islower() for p in pronouns):
             self.pronouns = frozenset(pronouns)
         self.pronoun_max = max((len(p) for p in pronouns), default=0)
+        self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
 
 
 def quote_lex(lexicon: Lexicon) -> QuoteLex:
@@ -220,6 +239,18 @@ class TextIndex:
             at = window.rfind(b" " + word + b" ")
             last = max(last, lo + at)
         return last
+
+    def adverb_possible(self, hi: int) -> bool:
+        """False when no adverb (``lex.adverbs_end_re``, case-sensitive) ends at ``hi``.
+
+        An adverb ending at ``hi`` ends with its last ASCII-letter run, which is then the
+        view's token ending there.
+        """
+        ends = self.qlex.adverb_ends
+        if ends is None:
+            return True
+        view = self.view
+        return view[view.rfind(b" ", 0, hi + 1) + 1 : hi + 1] in ends
 
     def pronoun_possible(self, lo: int, hi: int) -> bool:
         """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later)."""

@@ -221,6 +221,8 @@ class _Context:
     acronyms: dict[str, str | None] = attrs.field(factory=dict)
     events: list[tuple[int, PersonRecord]] = attrs.field(factory=list)
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
+    role_groups: dict[str, list[str | None]] = attrs.field(factory=dict)
+    countries: dict[str, str | None] = attrs.field(factory=dict)
 
 
 _clean = clean
@@ -282,7 +284,11 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
     """The words ending at ``hi`` (before a verb) that stand for the speaker."""
     text, lex = ctx.text, ctx.lex
     hi = _rstrip_ws(text, lo, hi)
-    adverbs = lex.adverbs_end_re.search(text, max(lo, hi - 60), hi)
+    adverbs = (
+        lex.adverbs_end_re.search(text, max(lo, hi - 60), hi)
+        if ctx.index.adverb_possible(hi)
+        else None
+    )
     if adverbs is not None and adverbs.start() > lo:
         hi = _rstrip_ws(text, lo, adverbs.start())
     if hi <= lo:
@@ -325,7 +331,14 @@ def _pronoun_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
 
 def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     text, lex = ctx.text, ctx.lex
-    hits = lex.name_hits(text, max(lo, hi - 160), hi)
+    window_lo = max(lo, hi - 160)
+    # (Performance.) The name must end the window, and its last word starts with a
+    # capital: no need to look for names when the last word has none.
+    end = _rstrip_ws(text, lo, hi)
+    last_word = text[max(window_lo, text.rfind(" ", window_lo, end) + 1) : end]
+    if last_word.isascii() and last_word.lower() == last_word:
+        return None
+    hits = lex.name_hits(text, window_lo, hi)
     if not hits or _rstrip_ws(text, lo, hi) != hits[-1].end:
         return None
     hit = hits[-1]
@@ -367,6 +380,14 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
     bounds = [window_lo - 1, *[window_lo + c for c in commas], hi]
     roles: list[str] = []
     named_org: Entity | None = None
+    described: dict[tuple[int, int], Entity | None] = {}
+
+    def described_at(start: int, end: int) -> Entity | None:
+        # (Performance.) Up to three questions per segment, one answer.
+        if (start, end) not in described:
+            described[start, end] = _description_at_end(ctx, start, end)
+        return described[start, end]
+
     for k in range(len(bounds) - 1, 0, -1):
         seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
         segment = text[seg_lo:seg_hi].strip()
@@ -381,7 +402,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return hit
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
-            head = _description_at_end(ctx, seg_start, seg_hi)
+            head = described_at(seg_start, seg_hi)
             if (
                 head is not None
                 and named_org is not None
@@ -392,16 +413,17 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if head is not None and head.start == seg_start:
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         if named_org is None and not roles:
-            org = _description_at_end(ctx, seg_start, seg_hi)
+            org = described_at(seg_start, seg_hi)
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
                 continue
+        role_phrase = lex.is_role_phrase(segment)
         if (
-            lex.is_role_phrase(segment)
+            role_phrase
             or lex.is_aside(segment)
             or lex.adverbs_end_re.match(segment) is not None  # "X, for his part, said"
         ):
-            if lex.is_role_phrase(segment):
+            if role_phrase:
                 roles.append(strip_article(segment))
             if len(roles) > 6:
                 return None
@@ -409,7 +431,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         if k > 1 and _GENERIC_APPOSITION.match(segment) and count_words(segment, 21) <= 20:
             continue
         if k < len(bounds) - 1:
-            head = _description_at_end(ctx, _lstrip_start(text, seg_lo, seg_hi), seg_hi)
+            head = described_at(_lstrip_start(text, seg_lo, seg_hi), seg_hi)
             if head is not None and head.start == _lstrip_start(text, seg_lo, seg_hi):
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         return None
@@ -1330,16 +1352,29 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
     for role in person.roles:
         folded = role.casefold()
         if country is not None:
-            role_country = lex.country_in(role)
+            role_country = _country_in(ctx, role)
             if role_country is not None and role_country != country:
                 continue
         if _has_phrase(folded, noun):
             best = 2
         elif group is not None:
-            for match in lex.role_in_text_re.finditer(role):
-                if lex.role_group.get(" ".join(match.group().casefold().split())) == group:
-                    best = max(best, 1)
+            groups = ctx.role_groups.get(role)
+            if groups is None:
+                groups = ctx.role_groups[role] = [
+                    lex.role_group.get(" ".join(match.group().casefold().split()))
+                    for match in lex.role_in_text_re.finditer(role)
+                ]
+            if group in groups:
+                best = max(best, 1)
     return best
+
+
+def _country_in(ctx: _Context, phrase: str) -> str | None:
+    """``lex.country_in(phrase)``, remembered for the article (roles are asked often)."""
+    if phrase in ctx.countries:
+        return ctx.countries[phrase]
+    country = ctx.countries[phrase] = ctx.lex.country_in(phrase)
+    return country
 
 
 def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecord | None:
@@ -1353,7 +1388,7 @@ def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecor
             continue
         country_bonus = 0
         if entity.country is not None and any(
-            ctx.lex.country_in(r) == entity.country for r in person.roles
+            _country_in(ctx, r) == entity.country for r in person.roles
         ):
             country_bonus = 1
         starts = _starts(ctx, person)
