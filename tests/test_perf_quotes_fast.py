@@ -119,6 +119,9 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
                     if start > bound and pattern.fullmatch(text, start, hi) is not None:
                         raise AssertionError((kind, text[start:hi], bound))
                     checked += 1
+            for kind in ("organisation", "agency"):  # nouns end at a word boundary
+                if index.noun_bound(kind, lo, hi, tokens) < 0:
+                    assert patterns[kind].search(text, lo, hi) is None, (kind, lo, hi)
             starts = _word_starts(text, lo, hi)
             if not index.acronym_possible(hi):
                 assert all(lex.acronym_re.fullmatch(text, s, hi) is None for s in starts)  # type: ignore[attr-defined]

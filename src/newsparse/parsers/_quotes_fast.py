@@ -168,10 +168,13 @@ class TextIndex:
     the non-overlapping rule of ``finditer``.
 
     The noun patterns (``document_re`` ... ``organisation_re``, ``agency_re``) each
-    require one of their nouns, bounded by non-letters (or the window end), inside any
-    match: a match ending at ``hi`` can only start at or before the last noun token
-    (:meth:`noun_bound`). Text holding a character that matches an ASCII letter only
-    case-insensitively gets no noun filtering.
+    require one of their nouns inside any match, starting after a non-letter; it ends
+    before a non-letter or at the window end when the match must end at the window end
+    (``fullmatch``), and always for ``organisation_re`` and ``agency_re``, whose nouns are
+    followed by ``(?![\p{L}])``: such a match can only start at or before the last noun
+    token of the window (:meth:`noun_bound`). (A role noun alone may end inside a word:
+    ``description_re.match`` finds "banker" in "bankers".) Text holding a character
+    that matches an ASCII letter only case-insensitively gets no noun filtering.
     """
 
     def __init__(self, text: str, qlex: QuoteLex) -> None:

@@ -223,6 +223,7 @@ class _Context:
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
     role_groups: dict[str, list[str | None]] = attrs.field(factory=dict)
     countries: dict[str, str | None] = attrs.field(factory=dict)
+    affiliations: dict[str, str | None] = attrs.field(factory=dict)
 
 
 _clean = clean
@@ -500,6 +501,12 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     return None
 
 
+def _noun_in(ctx: _Context, kind: str, lo: int, hi: int) -> bool:
+    """False when no match of the ``kind`` noun pattern fits in ``lo:hi``."""
+    index = ctx.index
+    return index.noun_bound(kind, lo, hi, index.noun_tokens(lo, hi)) >= 0
+
+
 def _organisation_at_end(ctx: _Context, lo: int, hi: int) -> regex.Match[str] | None:
     """``_anchored_end(lex.organisation_re, ...)``, skipping starts that cannot match."""
     window_lo = max(lo, hi - 300)
@@ -542,6 +549,8 @@ def _issuer_name(ctx: _Context, lo: int, hi: int) -> str:
     text, lex = ctx.text, ctx.lex
     start = _lstrip_start(text, lo, hi)
     for pattern in (lex.organisation_re, _CAPITALISED_RUN):
+        if pattern is lex.organisation_re and not _noun_in(ctx, "organisation", start, hi):
+            continue  # (Performance.) found would be None
         found = pattern.search(text, start, hi)
         if (
             found is not None
@@ -613,12 +622,17 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             role=", ".join(role_parts) if role_parts else None,
             gender=lex.gender_of(hit.name, hit.honorific),
         )
+    tokens = ctx.index.noun_tokens(lo, hi)
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
+        if kind == "organisation" and ctx.index.noun_bound(kind, lo, hi, tokens) < 0:
+            # (Performance.) No match: its noun, a whole word, is absent. (The other
+            # patterns' nouns may end inside a word here: "banker" in "bankers".)
+            continue
         match = pattern.match(text, lo, hi)
         if match is not None:
             entity = _entity_from_match(ctx, kind, match)
@@ -628,7 +642,7 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 entity.name = _source_name(lex, _clean(relative.group(1)))
                 entity.kind, entity.bare = "organisation", False
             return entity
-    if lex.agency_re is not None:
+    if lex.agency_re is not None and ctx.index.noun_bound("agency", lo, hi, tokens) >= 0:
         match = lex.agency_re.match(text, lo, hi)
         if match is not None:
             return Entity("organisation", lo, match.end(), match.group(), match.group())
@@ -1401,21 +1415,33 @@ def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecor
     return scored[-1][3]
 
 
-def _speaker_for_person(person: PersonRecord, mention: Span | None, role: str | None) -> Speaker:
+def _speaker_for_person(
+    ctx: _Context, person: PersonRecord, mention: Span | None, role: str | None
+) -> Speaker:
     role = role or (person.roles[0] if person.roles else None)
-    organisation = affiliation(role)
+    organisation = _affiliation(ctx, role)
     if organisation is None:
         for other in person.roles:
-            organisation = affiliation(other)
+            organisation = _affiliation(ctx, other)
             if organisation:
                 break
     return Speaker(person.name, "person", role, organisation, mention)
 
 
+def _affiliation(ctx: _Context, role: str | None) -> str | None:
+    """``affiliation(role)``, remembered for the article (a speaker's roles recur)."""
+    if role is None:
+        return None
+    if role in ctx.affiliations:
+        return ctx.affiliations[role]
+    found = ctx.affiliations[role] = affiliation(role)
+    return found
+
+
 def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
     entity = draft.entity
     if draft.fixed is not None:
-        return _speaker_for_person(draft.fixed, None, None)
+        return _speaker_for_person(ctx, draft.fixed, None, None)
     if entity is None:
         return None
     text, lex = ctx.text, ctx.lex
@@ -1426,7 +1452,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
             person = _latest(ctx, entity.start, nature if nature != "person" else None)
             if person is not None:
                 _add_mention(ctx, person, mention)
-                return _speaker_for_person(person, mention, None)
+                return _speaker_for_person(ctx, person, mention, None)
             return Speaker(entity.text, "unknown", None, None, mention)
         if nature in ("thing", "group"):
             i = bisect.bisect_left(ctx.source_events, entity.start, key=lambda e: e[0])
@@ -1439,7 +1465,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         if nature == "group":
             person = _latest(ctx, entity.start, None)
             if person is not None and entity.name == "we":
-                return _speaker_for_person(person, mention, None)
+                return _speaker_for_person(ctx, person, mention, None)
         return Speaker(entity.text, "unknown", None, None, mention)
     if entity.kind == "name":
         person = match_person(entity.name, ctx.persons, lex, prefer_before=entity.start)
@@ -1449,12 +1475,12 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         elif entity.role:
             person.add_role(entity.role)
         _add_mention(ctx, person, mention)
-        return _speaker_for_person(person, mention, entity.role)
+        return _speaker_for_person(ctx, person, mention, entity.role)
     if entity.kind == "description":
         person = _resolve_description(ctx, entity, entity.start)
         if person is not None:
             _add_mention(ctx, person, mention)
-            return _speaker_for_person(person, mention, None)
+            return _speaker_for_person(ctx, person, mention, None)
         name = _description_alias(ctx, entity.name)
         return Speaker(name, "person", name, affiliation(name), mention)
     if entity.kind == "group":
