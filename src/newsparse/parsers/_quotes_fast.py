@@ -144,6 +144,22 @@ class QuoteLex:
             self.pronouns = frozenset(pronouns)
         self.pronoun_max = max((len(p) for p in pronouns), default=0)
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
+        # What may stand between the start of a document, description, group or
+        # organisation match and its noun: letters, marks, white space, ' ’ . - and the
+        # other characters of demonyms, modifiers and the nouns themselves.
+        extra: set[str] = set()
+        for country, forms in lexicon.get("demonyms")["countries"].items():
+            for form in (country, *forms):
+                extra |= set(form)
+        for phrases in (lex.modifiers, lex.doc_nouns, lex.role_nouns, lex.plural_roles):
+            for phrase in phrases:
+                extra |= set(phrase)
+        for phrase in lex.org_nouns:
+            extra |= set(phrase)
+        others = sorted(c for c in extra if not (c.isascii() and c.isalpha()))
+        self.prefix_stop = regex.compile(
+            r"(?r)[^\p{L}\p{M}\s'’.\-" + "".join(regex.escape(c) for c in others) + "]"
+        )
 
 
 def quote_lex(lexicon: Lexicon) -> QuoteLex:
@@ -225,6 +241,36 @@ class TextIndex:
         window = self._window(lo, hi)
         return window, frozenset(window.split())
 
+    def stop_before(self, lo: int, hi: int) -> int:
+        """The last character in ``lo:hi`` that no noun pattern's prefix holds (``lo - 1``).
+
+        A document, description, group or organisation match that starts at or before it
+        has its noun there or before it.
+        """
+        found = self.qlex.prefix_stop.search(self.text, lo, hi)
+        return lo - 1 if found is None else found.start()
+
+    def noun_positions(
+        self, kind: str, lo: int, hi: int, tokens: tuple[bytes, frozenset[bytes]] | None
+    ) -> list[int] | None:
+        """Where the ``kind`` nouns start in ``lo:hi`` (None: no knowledge).
+
+        As :meth:`noun_bound`, for a match that must end at ``hi``.
+        """
+        words = self.qlex.nouns[kind]
+        if tokens is None or words is None:
+            return None
+        window, present = tokens
+        found = []
+        for word in words.intersection(present):
+            needle = b" " + word + b" "
+            at = window.find(needle)
+            while at >= 0:
+                found.append(lo + at)
+                at = window.find(needle, at + 1)
+        found.sort()
+        return found
+
     def noun_bound(
         self, kind: str, lo: int, hi: int, tokens: tuple[bytes, frozenset[bytes]] | None
     ) -> int:
@@ -242,6 +288,14 @@ class TextIndex:
             at = window.rfind(b" " + word + b" ")
             last = max(last, lo + at)
         return last
+
+    def has(self, word: bytes, lo: int, hi: int) -> bool:
+        """False when ``text[lo:hi]`` does not hold ``word`` (lower-case ASCII letters)."""
+        return self.view.find(word, lo + 1, hi + 1) >= 0
+
+    def has_folded(self, word: bytes, lo: int, hi: int) -> bool:
+        """False when ``text[lo:hi]`` does not hold ``word`` in any case (ASCII letters)."""
+        return not self.nouns_ok or self.view.find(word, lo + 1, hi + 1) >= 0
 
     def adverb_possible(self, hi: int) -> bool:
         """False when no adverb (``lex.adverbs_end_re``, case-sensitive) ends at ``hi``.

@@ -257,12 +257,14 @@ def _anchored_end(
     *,
     first: int = 0,
     last: int | None = None,
+    gap: tuple[int, int] | None = None,
 ) -> regex.Match[str] | None:
     """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only).
 
     ``starts`` are the window's word starts, when the caller tries several patterns on the
     same window (``_word_starts(text, max(lo, hi - 300), hi)``). (Performance.) Starts
-    before ``first`` or after ``last`` are known to fail and are not tried.
+    before ``first``, after ``last`` or inside ``gap`` (``a < s <= b``) are known to fail
+    and are not tried.
     """
     if starts is None:
         starts = _word_starts(text, max(lo, hi - 300), hi)
@@ -271,6 +273,8 @@ def _anchored_end(
             continue
         if last is not None and start > last:
             break
+        if gap is not None and gap[0] < start <= gap[1]:
+            continue
         match = pattern.fullmatch(text, start, hi)
         if match is not None:
             return match
@@ -462,18 +466,27 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     window_lo = max(lo, hi - 300)
     tokens = index.noun_tokens(window_lo, hi)
     starts: list[int] | None = None  # once for the six patterns, when one may match
+    stop: int | None = None
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        last = index.noun_bound(kind, window_lo, hi, tokens)
-        if last < 0:
+        nouns = index.noun_positions(kind, window_lo, hi, tokens)
+        if nouns is not None and not nouns:
             continue
         if starts is None:
             starts = _word_starts(text, window_lo, hi)
-        match = _anchored_end(pattern, text, lo, hi, starts, last=last)
+        gap = None
+        if nouns is not None:
+            if stop is None:
+                stop = index.stop_before(window_lo, hi)
+            # Starts after the last noun before the stop and up to the stop cannot match.
+            gap = (max((q for q in nouns if q <= stop), default=window_lo - 1), stop)
+        match = _anchored_end(
+            pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
+        )
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
@@ -885,8 +898,9 @@ def _indirect_in_unit(
     With ``forward_only`` (the words before a quotation), only ``X said (that) ...``
     counts: a postposed attribution there belongs to the quotation.
     """
-    text, lex = ctx.text, ctx.lex
-    backward = lex.backward_re.search(text, lo, hi)
+    text, lex, index = ctx.text, ctx.lex, ctx.index
+    # (Performance.) Each pattern below is tried only when a word it needs is there.
+    backward = lex.backward_re.search(text, lo, hi) if index.has(b"by", lo, hi) else None
     if backward is not None:
         entity = _entity_after(ctx, backward.end(), hi)
         if entity is not None:
@@ -895,7 +909,8 @@ def _indirect_in_unit(
                 lo, lo, "indirect", pi, cue=cue, entity=entity, anchor=entity.start
             ), "backward"
     clause: tuple[int, int] | None
-    according = _ACCORDING_START.match(text, lo, hi)
+    has_according = index.has_folded(b"according", lo, hi)
+    according = _ACCORDING_START.match(text, lo, hi) if has_according else None
     if according is not None:
         comma = text.find(",", according.end(), min(hi, according.end() + 250))
         if comma > 0:
@@ -906,7 +921,7 @@ def _indirect_in_unit(
                 return _Draft(
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
-    for according_end in _ACCORDING_END.finditer(text, lo, hi):
+    for according_end in _ACCORDING_END.finditer(text, lo, hi) if has_according else ():
         entity = _entity_after(ctx, according_end.end(), hi)
         clause = _clause(ctx, lo, according_end.start())
         if entity is not None and clause is not None:
@@ -931,14 +946,14 @@ def _indirect_in_unit(
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             break
-    quoted = _QUOTED_AS_SAYING.search(text, lo, hi)
+    quoted = _QUOTED_AS_SAYING.search(text, lo, hi) if index.has(b"quoted", lo, hi) else None
     if quoted is not None:
         entity = _entity_before(ctx, lo, quoted.start())
         clause = _clause(ctx, quoted.end(), hi)
         if entity is not None and clause is not None:
             cue = _trim_span(text, quoted.start(), quoted.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
-    expression = lex.expression_re.search(text, lo, hi)
+    expression = lex.expression_re.search(text, lo, hi) if index.has(b"that", lo, hi) else None
     if expression is not None:
         entity = _entity_before(ctx, lo, expression.start())
         clause = _clause(ctx, expression.end(), hi)
