@@ -149,3 +149,13 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
                 if s < first
             )
     assert checked > 1000
+
+
+def test_word_starts_match_a_full_scan() -> None:
+    from newsparse.parsers.quotes import _word_starts
+
+    rng = random.Random(5)
+    for text in _TEXTS:
+        for lo, hi in [*_windows(text, rng, 40), (0, len(text))]:
+            want = [m.start() for m in _WORD.finditer(text, max(lo, hi - 300), hi)][-12:]
+            assert _word_starts(text, max(lo, hi - 300), hi) == want

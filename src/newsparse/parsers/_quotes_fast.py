@@ -42,7 +42,7 @@ _LETTERS_ONLY = bytes(b if (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A) else 0x20 fo
 
 def clean(text: str) -> str:
     """``text`` with every run of white space made one space, and stripped."""
-    if any(c in text for c in _SPLIT_ONLY_SPACE):
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _SPACE.sub(" ", text).strip()
     return " ".join(text.split())
 
