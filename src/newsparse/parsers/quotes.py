@@ -224,6 +224,7 @@ class _Context:
     role_groups: dict[str, list[str | None]] = attrs.field(factory=dict)
     countries: dict[str, str | None] = attrs.field(factory=dict)
     affiliations: dict[str, str | None] = attrs.field(factory=dict)
+    role_nouns: dict[str, str | None] = attrs.field(factory=dict)
 
 
 _clean = clean
@@ -358,13 +359,17 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     hit = hits[-1]
     if text[hit.core_end : hi].strip():
         return None
-    role = hit.title if hit.title and lex.role_noun_of(hit.title) else None
+    role = hit.title if hit.title and _role_noun_of(ctx, hit.title) else None
     start = hit.start
     found = title_before(text, lo, hit.core_start, lex)
     if found is not None and found[1] < hit.start:
         role, start = found  # "District 751 President Jon Holden"
     else:
-        lower_role = _lower_role_before(ctx, lo, hit.start)
+        lower_role = (
+            (None if found is None else found[0])  # the same question when no title
+            if hit.start == hit.core_start
+            else _lower_role_before(ctx, lo, hit.start)
+        )
         if lower_role is not None:
             role = lower_role if role is None else f"{lower_role} {role}"
             start = text.rfind(lower_role.split()[0], max(lo, hit.start - 130), hit.start)
@@ -557,8 +562,8 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
     elif kind == "organisation":
         entity.name = _source_name(lex, name)
     elif kind == "description":
-        entity.role_noun = lex.role_noun_of(phrase)
-        entity.country = lex.country_in(phrase)
+        entity.role_noun = _role_noun_of(ctx, phrase)
+        entity.country = _country_in(ctx, phrase)
     return entity
 
 
@@ -1405,6 +1410,14 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
             if group in groups:
                 best = max(best, 1)
     return best
+
+
+def _role_noun_of(ctx: _Context, phrase: str) -> str | None:
+    """``lex.role_noun_of(phrase)``, remembered for the article (titles recur)."""
+    if phrase in ctx.role_nouns:
+        return ctx.role_nouns[phrase]
+    noun = ctx.role_nouns[phrase] = ctx.lex.role_noun_of(phrase)
+    return noun
 
 
 def _country_in(ctx: _Context, phrase: str) -> str | None:
