@@ -54,9 +54,15 @@ def test_case_twins_are_the_listed_ones() -> None:
     assert set(twins) <= set(fast._CASE_TWINS)
 
 
+def test_printable_white_space_is_the_space() -> None:
+    assert [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c).isprintable()] == [
+        0x20
+    ]
+
+
 def test_clean_matches_regex() -> None:
     rng = random.Random(1)
-    samples = [_ODD, "", " ", "\x1c", " a ", *_TEXTS[:20]]
+    samples = [_ODD, "", " ", "\x1c", " a ", "a b", "a\u00a0b", "a\u2009b", "a\x85b", *_TEXTS[:20]]
     for text in _TEXTS[:40]:
         samples += [text[lo:hi] for lo, hi in _windows(text, rng, 20)]
     for sample in samples:

@@ -42,6 +42,8 @@ _LETTERS_ONLY = bytes(b if (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A) else 0x20 fo
 
 def clean(text: str) -> str:
     """``text`` with every run of white space made one space, and stripped."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the ASCII space is the only printable white space: nothing to do
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _SPACE.sub(" ", text).strip()
     return " ".join(text.split())
