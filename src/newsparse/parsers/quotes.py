@@ -225,6 +225,7 @@ class _Context:
     countries: dict[str, str | None] = attrs.field(factory=dict)
     affiliations: dict[str, str | None] = attrs.field(factory=dict)
     role_nouns: dict[str, str | None] = attrs.field(factory=dict)
+    matched: dict[tuple[str, int], PersonRecord | None] = attrs.field(factory=dict)
 
 
 _clean = clean
@@ -1127,7 +1128,7 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
     hits = ctx.lex.name_hits(text, lo, comma)
     subject = None
     for hit in hits:
-        person = match_person(hit.name, ctx.persons, ctx.lex)
+        person = _match_person(ctx, hit.name)
         if person is not None:
             subject = Entity(
                 "name",
@@ -1157,7 +1158,7 @@ def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
         word = pronoun.group()
         return Entity("pronoun", start, pronoun.end(), word, word.casefold())
     for hit in lex.name_hits(text, start, min(hi, start + 160))[:2]:
-        person = match_person(hit.name, ctx.persons, lex)
+        person = _match_person(ctx, hit.name)
         if person is not None:
             title = title_before(text, start, hit.core_start, lex)
             begin = title[1] if title is not None and title[1] < hit.start else hit.start
@@ -1309,6 +1310,15 @@ def _interviewee(
             if person is not None:
                 return person
     return None
+
+
+def _match_person(ctx: _Context, name: str) -> PersonRecord | None:
+    """``match_person(name, ctx.persons, lex)``, remembered while no person is added."""
+    key = (name, len(ctx.persons))
+    if key in ctx.matched:
+        return ctx.matched[key]
+    person = ctx.matched[key] = match_person(name, ctx.persons, ctx.lex)
+    return person
 
 
 def _new_person(ctx: _Context, name: str, pos: int, role: str | None = None) -> PersonRecord:
@@ -1641,11 +1651,7 @@ def _assign(ctx: _Context, drafts: list[_Draft]) -> None:
             if draft.chain is not None:
                 chains.setdefault(draft.chain, speaker)
             pos = draft.anchor if draft.cue is not None else draft.start
-            person = (
-                match_person(speaker.name, ctx.persons, ctx.lex)
-                if speaker.kind == "person"
-                else None
-            )
+            person = _match_person(ctx, speaker.name) if speaker.kind == "person" else None
             if person is not None:
                 _add_event(ctx, pos, person)
             elif speaker.kind in ("organisation", "document"):
