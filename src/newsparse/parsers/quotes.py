@@ -943,7 +943,10 @@ def _indirect_in_unit(
             cue = _trim_span(text, according_end.start(), according_end.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
         break
-    as_start = _AS_START.match(text, lo, hi)
+    head = text[lo : min(hi, lo + 7)]  # "As", "Like" or "Just" after up to three non-words
+    as_start = (
+        _AS_START.match(text, lo, hi) if "As" in head or "Like" in head or "Just" in head else None
+    )
     if as_start is not None:
         for verb in ctx.index.verbs(lex.verb_re, as_start.end(), min(hi, as_start.end() + 160)):
             entity = _entity_before(ctx, as_start.end(), verb.start())
@@ -1013,7 +1016,9 @@ def _indirect_in_unit(
                         *clause, "indirect", pi, cue=cue, entity=source, anchor=cue.start
                     ), None
             continue
-        participle = lex.participle_re.search(text, cue_end, hi)
+        participle = (
+            lex.participle_re.search(text, cue_end, hi) if index.has(b"that", cue_end, hi) else None
+        )
         tail_end = participle.start() if participle is not None else hi
         if entity is not None and _subject_ok(ctx, lo, entity):
             after = cue_end
@@ -1075,6 +1080,8 @@ def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft 
     if first.cue is None or first.entity is None:
         return None
     text = ctx.text
+    if not ctx.index.has(b"that", first.cue.end, hi):
+        return None  # (Performance.) the participle needs its "that"
     match = ctx.lex.participle_re.search(text, first.cue.end, hi)
     if match is None:
         return None
