@@ -111,6 +111,7 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
         "the Foreign Ministryx said, the Kelvin \u212aINISTRY, a Reuters' analyst told. "
         "Smith also said, Smith, for his part, later said he would. In 2024, the 2nd "
         "Deputy Prime Minister of France, the U.S. Ministry, Côte d'Ivoire's ministry said"
+        " the book called:\n\n 'X', the term  , , 'Y' dubbed\n'Z'"
     )
     checked = 0
     for text in [*_TEXTS[:80], extra]:
@@ -146,6 +147,10 @@ def test_noun_bounds_never_skip_a_match(lex: object, qlex: fast.QuoteLex) -> Non
             )
             if hi > lo and not text[hi - 1].isspace() and not index.adverb_possible(hi):
                 assert lex.adverbs_end_re.search(text, max(lo, hi - 60), hi) is None  # type: ignore[attr-defined]
+            for end in (hi, min(len(text), hi + 1), min(len(text), hi + 2)):
+                if not index.title_cue_possible(end):
+                    before = text[max(lo, end - 40) : end]
+                    assert lex.title_cues_re.search(before) is None, before  # type: ignore[attr-defined]
             if not index.pronoun_possible(lo, hi):
                 assert all(lex.pronoun_re.fullmatch(text, s, hi) is None for s in starts)  # type: ignore[attr-defined]
             first = hi - qlex.pronoun_max

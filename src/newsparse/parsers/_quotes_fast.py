@@ -146,6 +146,7 @@ class QuoteLex:
             self.pronouns = frozenset(pronouns)
         self.pronoun_max = max((len(p) for p in pronouns), default=0)
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
+        self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or
         # organisation match and its noun: letters, marks, white space, ' ’ . - and the
         # other characters of demonyms, modifiers and the nouns themselves.
@@ -310,6 +311,23 @@ class TextIndex:
             return True
         view = self.view
         return view[view.rfind(b" ", 0, hi + 1) + 1 : hi + 1] in ends
+
+    def title_cue_possible(self, hi: int) -> bool:
+        r"""False when no title cue (``lex.title_cues_re``, ``CUE[\s,:]{0,3}+$``) ends at ``hi``.
+
+        The cue ends with a letter, then at most four characters (three and a final line
+        break) of white space, commas and colons reach ``hi``.
+        """
+        ends = self.qlex.title_cue_ends
+        if ends is None or not self.nouns_ok:
+            return True
+        text, end = self.text, hi
+        while end > 0 and (text[end - 1].isspace() or text[end - 1] in ",:"):
+            end -= 1
+        if hi - end > 4:
+            return False
+        view = self.view
+        return view[view.rfind(b" ", 0, end + 1) + 1 : end + 1] in ends
 
     def pronoun_possible(self, lo: int, hi: int) -> bool:
         """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later)."""

@@ -786,6 +786,8 @@ def _unit_of(ctx: _Context, pi: int, pos: int) -> tuple[int, int]:
 
 def _is_title(ctx: _Context, seg: Segment, lo: int) -> bool:
     text = ctx.text
+    if not ctx.index.title_cue_possible(seg.open_pos):
+        return False  # (Performance.) no cue word ends right before the mark
     before = text[max(lo, seg.open_pos - 40) : seg.open_pos]
     return ctx.lex.title_cues_re.search(before) is not None
 
