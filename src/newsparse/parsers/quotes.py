@@ -748,8 +748,8 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
-    according = _ACCORDING.search(text[window_lo:end])
-    if according is not None and text[end - 1] == ",":
+    according = _ACCORDING.search(text[window_lo:end]) if text[end - 1] == "," else None
+    if according is not None:
         a_start = window_lo + according.start()
         entity = _entity_after(ctx, window_lo + according.end(), end - 1)
         if entity is not None:
