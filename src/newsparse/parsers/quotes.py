@@ -31,6 +31,7 @@ import regex
 from .._draft import Draft
 from .._model import Person, Quote, Span, Speaker
 from ._names import Entity, NameLex, affiliation, name_lex, words_key
+from ._quotes_fast import ACRONYM_MAX, QuoteLex, TextIndex, clean, count_words, quote_lex
 from ._quotes_text import Segment, find_segments, sentence_units
 from .people import (
     PersonRecord,
@@ -43,7 +44,6 @@ from .people import (
 
 __all__ = ["find_quotes"]
 
-_SPACE = regex.compile(r"\s++")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,40}+")
 _SENTENCE_PUNCT = regex.compile(r"[.!?…](?:\s|$)|[.!?…][\"'”’»]?$")
 _LEAD_PUNCT = regex.compile(r"[\s,.;:!?]{1,4}+")
@@ -210,6 +210,8 @@ class _Context:
     lex: NameLex
     paragraphs: list[tuple[int, int]]
     persons: list[PersonRecord]
+    qlex: QuoteLex
+    index: TextIndex
     units: list[list[tuple[int, int]]] = attrs.field(factory=list)
     unit_starts: list[list[int]] = attrs.field(factory=list)
     mention_starts: dict[int, list[int]] = attrs.field(factory=dict)
@@ -219,14 +221,14 @@ class _Context:
     acronyms: dict[str, str | None] = attrs.field(factory=dict)
     events: list[tuple[int, PersonRecord]] = attrs.field(factory=list)
     source_events: list[tuple[int, str, str]] = attrs.field(factory=list)
+    role_groups: dict[str, list[str | None]] = attrs.field(factory=dict)
+    countries: dict[str, str | None] = attrs.field(factory=dict)
+    affiliations: dict[str, str | None] = attrs.field(factory=dict)
+    role_nouns: dict[str, str | None] = attrs.field(factory=dict)
+    matched: dict[tuple[str, int], PersonRecord | None] = attrs.field(factory=dict)
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+_clean = clean
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -249,16 +251,32 @@ def _lstrip_start(text: str, lo: int, hi: int) -> int:
 
 
 def _anchored_end(
-    pattern: regex.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None = None
+    pattern: regex.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    starts: list[int] | None = None,
+    *,
+    first: int = 0,
+    last: int | None = None,
+    gap: tuple[int, int] | None = None,
 ) -> regex.Match[str] | None:
     """The longest match of ``pattern`` that ends exactly at ``hi`` (short windows only).
 
     ``starts`` are the window's word starts, when the caller tries several patterns on the
-    same window (``_word_starts(text, max(lo, hi - 300), hi)``).
+    same window (``_word_starts(text, max(lo, hi - 300), hi)``). (Performance.) Starts
+    before ``first``, after ``last`` or inside ``gap`` (``a < s <= b``) are known to fail
+    and are not tried.
     """
     if starts is None:
         starts = _word_starts(text, max(lo, hi - 300), hi)
     for start in starts:
+        if start < first:
+            continue
+        if last is not None and start > last:
+            break
+        if gap is not None and gap[0] < start <= gap[1]:
+            continue
         match = pattern.fullmatch(text, start, hi)
         if match is not None:
             return match
@@ -266,6 +284,15 @@ def _anchored_end(
 
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    """The last twelve word starts in ``text[lo:hi]``."""
+    if hi - lo > 120:
+        # (Performance.) Words after a space are the same whatever the window start:
+        # when the last 120 characters hold twelve, the rest of the window is not read.
+        space = text.rfind(" ", hi - 120, hi - 60)
+        if space >= 0:
+            starts = [m.start() for m in _WORD.finditer(text, space + 1, hi)]
+            if len(starts) >= 12:
+                return starts[-12:]
     return [m.start() for m in _WORD.finditer(text, lo, hi)][-12:]
 
 
@@ -273,7 +300,11 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
     """The words ending at ``hi`` (before a verb) that stand for the speaker."""
     text, lex = ctx.text, ctx.lex
     hi = _rstrip_ws(text, lo, hi)
-    adverbs = lex.adverbs_end_re.search(text, max(lo, hi - 60), hi)
+    adverbs = (
+        lex.adverbs_end_re.search(text, max(lo, hi - 60), hi)
+        if ctx.index.adverb_possible(hi)
+        else None
+    )
     if adverbs is not None and adverbs.start() > lo:
         hi = _rstrip_ws(text, lo, adverbs.start())
     if hi <= lo:
@@ -304,7 +335,10 @@ def _rstrip_ws(text: str, lo: int, hi: int) -> int:
 
 
 def _pronoun_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    match = _anchored_end(ctx.lex.pronoun_re, ctx.text, lo, hi)
+    if not ctx.index.pronoun_possible(lo, hi):
+        return None
+    first = hi - ctx.qlex.pronoun_max if ctx.qlex.pronouns is not None else 0
+    match = _anchored_end(ctx.lex.pronoun_re, ctx.text, lo, hi, first=first)
     if match is None:
         return None
     word = match.group()
@@ -313,19 +347,30 @@ def _pronoun_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
 
 def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     text, lex = ctx.text, ctx.lex
-    hits = lex.name_hits(text, max(lo, hi - 160), hi)
+    window_lo = max(lo, hi - 160)
+    # (Performance.) The name must end the window, and its last word starts with a
+    # capital: no need to look for names when the last word has none.
+    end = _rstrip_ws(text, lo, hi)
+    last_word = text[max(window_lo, text.rfind(" ", window_lo, end) + 1) : end]
+    if last_word.isascii() and last_word.lower() == last_word:
+        return None
+    hits = lex.name_hits(text, window_lo, hi)
     if not hits or _rstrip_ws(text, lo, hi) != hits[-1].end:
         return None
     hit = hits[-1]
     if text[hit.core_end : hi].strip():
         return None
-    role = hit.title if hit.title and lex.role_noun_of(hit.title) else None
+    role = hit.title if hit.title and _role_noun_of(ctx, hit.title) else None
     start = hit.start
     found = title_before(text, lo, hit.core_start, lex)
     if found is not None and found[1] < hit.start:
         role, start = found  # "District 751 President Jon Holden"
     else:
-        lower_role = _lower_role_before(ctx, lo, hit.start)
+        lower_role = (
+            (None if found is None else found[0])  # the same question when no title
+            if hit.start == hit.core_start
+            else _lower_role_before(ctx, lo, hit.start)
+        )
         if lower_role is not None:
             role = lower_role if role is None else f"{lower_role} {role}"
             start = text.rfind(lower_role.split()[0], max(lo, hit.start - 130), hit.start)
@@ -355,6 +400,14 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
     bounds = [window_lo - 1, *[window_lo + c for c in commas], hi]
     roles: list[str] = []
     named_org: Entity | None = None
+    described: dict[tuple[int, int], Entity | None] = {}
+
+    def described_at(start: int, end: int) -> Entity | None:
+        # (Performance.) Up to three questions per segment, one answer.
+        if (start, end) not in described:
+            described[start, end] = _description_at_end(ctx, start, end)
+        return described[start, end]
+
     for k in range(len(bounds) - 1, 0, -1):
         seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
         segment = text[seg_lo:seg_hi].strip()
@@ -369,7 +422,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return hit
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
-            head = _description_at_end(ctx, seg_start, seg_hi)
+            head = described_at(seg_start, seg_hi)
             if (
                 head is not None
                 and named_org is not None
@@ -380,24 +433,25 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if head is not None and head.start == seg_start:
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         if named_org is None and not roles:
-            org = _description_at_end(ctx, seg_start, seg_hi)
+            org = described_at(seg_start, seg_hi)
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
                 continue
+        role_phrase = lex.is_role_phrase(segment)
         if (
-            lex.is_role_phrase(segment)
+            role_phrase
             or lex.is_aside(segment)
             or lex.adverbs_end_re.match(segment) is not None  # "X, for his part, said"
         ):
-            if lex.is_role_phrase(segment):
+            if role_phrase:
                 roles.append(strip_article(segment))
             if len(roles) > 6:
                 return None
             continue
-        if k > 1 and _GENERIC_APPOSITION.match(segment) and _words(segment) <= 20:
+        if k > 1 and _GENERIC_APPOSITION.match(segment) and count_words(segment, 21) <= 20:
             continue
         if k < len(bounds) - 1:
-            head = _description_at_end(ctx, _lstrip_start(text, seg_lo, seg_hi), seg_hi)
+            head = described_at(_lstrip_start(text, seg_lo, seg_hi), seg_hi)
             if head is not None and head.start == _lstrip_start(text, seg_lo, seg_hi):
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         return None
@@ -409,7 +463,7 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
     text, lex = ctx.text, ctx.lex
     start = _lstrip_start(text, lo, comma)
     segment = _clean(text[start:comma])
-    if not segment or _words(segment) > 14 or "," in segment:
+    if not segment or count_words(segment, 15) > 14 or "," in segment:
         return None
     if lex.is_role_phrase(segment):
         first = segment.split()[0].casefold()
@@ -423,30 +477,72 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
 
 
 def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    text, lex = ctx.text, ctx.lex
-    starts = _word_starts(text, max(lo, hi - 300), hi)  # once for the six patterns
+    text, lex, index = ctx.text, ctx.lex, ctx.index
+    window_lo = max(lo, hi - 300)
+    tokens = index.noun_tokens(window_lo, hi)
+    starts: list[int] | None = None  # once for the six patterns, when one may match
+    stop: int | None = None
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        match = _anchored_end(pattern, text, lo, hi, starts)
+        nouns = index.noun_positions(kind, window_lo, hi, tokens)
+        if nouns is not None and not nouns:
+            continue
+        if starts is None:
+            starts = _word_starts(text, window_lo, hi)
+        gap = None
+        if nouns is not None:
+            if stop is None:
+                stop = index.stop_before(window_lo, hi)
+            # Starts after the last noun before the stop and up to the stop cannot match.
+            gap = (max((q for q in nouns if q <= stop), default=window_lo - 1), stop)
+        match = _anchored_end(
+            pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
+        )
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
-        match = _anchored_end(lex.agency_re, text, lo, hi, starts)
-        if match is not None:
-            return Entity("organisation", match.start(), match.end(), match.group(), match.group())
-    match = _anchored_end(lex.acronym_re, text, lo, hi, starts)
+        last = index.noun_bound("agency", window_lo, hi, tokens)
+        if last >= 0:
+            if starts is None:
+                starts = _word_starts(text, window_lo, hi)
+            match = _anchored_end(lex.agency_re, text, lo, hi, starts, last=last)
+            if match is not None:
+                return Entity(
+                    "organisation", match.start(), match.end(), match.group(), match.group()
+                )
+    if not index.acronym_possible(hi):
+        return None
+    if starts is None:
+        starts = _word_starts(text, window_lo, hi)
+    match = _anchored_end(lex.acronym_re, text, lo, hi, starts, first=hi - ACRONYM_MAX)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
         start = match.start()
-        head = _anchored_end(lex.organisation_re, text, lo, _rstrip_ws(text, lo, start))
+        head = _organisation_at_end(ctx, lo, _rstrip_ws(text, lo, start))
         if head is not None:
             start = head.start()  # "the national statistics agency INE"
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
+
+
+def _noun_in(ctx: _Context, kind: str, lo: int, hi: int) -> bool:
+    """False when no match of the ``kind`` noun pattern fits in ``lo:hi``."""
+    index = ctx.index
+    return index.noun_bound(kind, lo, hi, index.noun_tokens(lo, hi)) >= 0
+
+
+def _organisation_at_end(ctx: _Context, lo: int, hi: int) -> regex.Match[str] | None:
+    """``_anchored_end(lex.organisation_re, ...)``, skipping starts that cannot match."""
+    window_lo = max(lo, hi - 300)
+    index = ctx.index
+    last = index.noun_bound("organisation", window_lo, hi, index.noun_tokens(window_lo, hi))
+    if last < 0:
+        return None
+    return _anchored_end(ctx.lex.organisation_re, ctx.text, lo, hi, last=last)
 
 
 def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Entity:
@@ -467,8 +563,8 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
     elif kind == "organisation":
         entity.name = _source_name(lex, name)
     elif kind == "description":
-        entity.role_noun = lex.role_noun_of(phrase)
-        entity.country = lex.country_in(phrase)
+        entity.role_noun = _role_noun_of(ctx, phrase)
+        entity.country = _country_in(ctx, phrase)
     return entity
 
 
@@ -481,16 +577,18 @@ def _issuer_name(ctx: _Context, lo: int, hi: int) -> str:
     text, lex = ctx.text, ctx.lex
     start = _lstrip_start(text, lo, hi)
     for pattern in (lex.organisation_re, _CAPITALISED_RUN):
+        if pattern is lex.organisation_re and not _noun_in(ctx, "organisation", start, hi):
+            continue  # (Performance.) found would be None
         found = pattern.search(text, start, hi)
         if (
             found is not None
-            and _words(text[start : found.start()]) <= 4
+            and count_words(text, 5, start, found.start()) <= 4
             and text[found.end() : found.end() + 2] not in ("'s", "’s")
             and any(c.isupper() for c in _LEADING_ARTICLE.sub("", found.group()))
         ):
             return _source_name(lex, _clean(found.group()))
     hits = lex.name_hits(text, start, hi)
-    if hits and _words(text[start : hits[0].start]) <= 4:
+    if hits and count_words(text, 5, start, hits[0].start) <= 4:
         return _source_name(lex, hits[0].name)
     return _source_name(lex, _clean(text[start:hi]))
 
@@ -552,12 +650,17 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             role=", ".join(role_parts) if role_parts else None,
             gender=lex.gender_of(hit.name, hit.honorific),
         )
+    tokens = ctx.index.noun_tokens(lo, hi)
     for kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
+        if kind == "organisation" and ctx.index.noun_bound(kind, lo, hi, tokens) < 0:
+            # (Performance.) No match: its noun, a whole word, is absent. (The other
+            # patterns' nouns may end inside a word here: "banker" in "bankers".)
+            continue
         match = pattern.match(text, lo, hi)
         if match is not None:
             entity = _entity_from_match(ctx, kind, match)
@@ -567,7 +670,7 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 entity.name = _source_name(lex, _clean(relative.group(1)))
                 entity.kind, entity.bare = "organisation", False
             return entity
-    if lex.agency_re is not None:
+    if lex.agency_re is not None and ctx.index.noun_bound("agency", lo, hi, tokens) >= 0:
         match = lex.agency_re.match(text, lo, hi)
         if match is not None:
             return Entity("organisation", lo, match.end(), match.group(), match.group())
@@ -599,7 +702,7 @@ def _lemma(ctx: _Context, verb: regex.Match[str]) -> str:
 
 def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     """An attribution right after a closing mark: ``," X said`` / ``," said X`` / ``- X``."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     if lo >= hi:
         return None
     dash = _DASH_ATTRIBUTION.match(text, lo, hi)
@@ -611,7 +714,7 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     start = _LEAD_PUNCT.match(text, lo, hi)
     pos = start.end() if start is not None else lo
     window_hi = min(hi, pos + 250)
-    for verb in lex.verb_re.finditer(text, pos, window_hi):
+    for verb in ctx.index.verbs(ctx.lex.verb_re, pos, window_hi):
         if verb.start() == pos:
             cue, cue_end = _cue_span(ctx, verb, hi)
             entity = _entity_after(ctx, cue_end, hi)
@@ -628,12 +731,12 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
 
 def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
     """An attribution right before an opening mark: ``X said: "`` / ``According to X, "``."""
-    text, lex = ctx.text, ctx.lex
+    text = ctx.text
     end = _rstrip_ws(text, lo, hi)
     if end <= lo:
         return None
     window_lo = max(lo, end - 300)
-    verbs = list(lex.verb_re.finditer(text, window_lo, end))
+    verbs = list(ctx.index.verbs(ctx.lex.verb_re, window_lo, end))
     if verbs:
         verb = verbs[-1]
         cue, cue_end = _cue_span(ctx, verb, end)
@@ -645,8 +748,8 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
-    according = _ACCORDING.search(text[window_lo:end])
-    if according is not None and text[end - 1] == ",":
+    according = _ACCORDING.search(text[window_lo:end]) if text[end - 1] == "," else None
+    if according is not None:
         a_start = window_lo + according.start()
         entity = _entity_after(ctx, window_lo + according.end(), end - 1)
         if entity is not None:
@@ -683,6 +786,8 @@ def _unit_of(ctx: _Context, pi: int, pos: int) -> tuple[int, int]:
 
 def _is_title(ctx: _Context, seg: Segment, lo: int) -> bool:
     text = ctx.text
+    if not ctx.index.title_cue_possible(seg.open_pos):
+        return False  # (Performance.) no cue word ends right before the mark
     before = text[max(lo, seg.open_pos - 40) : seg.open_pos]
     return ctx.lex.title_cues_re.search(before) is not None
 
@@ -713,7 +818,7 @@ def _direct_quotes(
         if index + 1 < len(segments) and seg.close_end <= segments[index + 1].open_pos < after_hi:
             after_hi = segments[index + 1].open_pos
         content = text[seg.start : seg.end]
-        words = _words(content)
+        words = count_words(content, 8)  # compared with 2, 3, 4, 6 and 8 only
         cue = None
         if words < 2:  # a letter or a word in marks is never a quotation
             rejected.append(seg)
@@ -778,7 +883,7 @@ def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
     end = _rstrip_end(text, start, end)
     while end > start and text[end - 1] in ".!?":
         end -= 1
-    if _words(text[start:end]) < 3:
+    if count_words(text, 3, start, end) < 3:
         return None
     return start, end
 
@@ -799,7 +904,7 @@ def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     stripped = gap.rstrip()
     if stripped.endswith((",", ";", ":", "—", "–")) or _CLAUSE_JOINER.search(stripped + " "):
         return True
-    return entity.kind == "name" and bool(entity.role) and _words(gap) <= 3
+    return entity.kind == "name" and bool(entity.role) and count_words(gap, 4) <= 3
 
 
 def _indirect_in_unit(
@@ -810,8 +915,9 @@ def _indirect_in_unit(
     With ``forward_only`` (the words before a quotation), only ``X said (that) ...``
     counts: a postposed attribution there belongs to the quotation.
     """
-    text, lex = ctx.text, ctx.lex
-    backward = lex.backward_re.search(text, lo, hi)
+    text, lex, index = ctx.text, ctx.lex, ctx.index
+    # (Performance.) Each pattern below is tried only when a word it needs is there.
+    backward = lex.backward_re.search(text, lo, hi) if index.has(b"by", lo, hi) else None
     if backward is not None:
         entity = _entity_after(ctx, backward.end(), hi)
         if entity is not None:
@@ -820,7 +926,8 @@ def _indirect_in_unit(
                 lo, lo, "indirect", pi, cue=cue, entity=entity, anchor=entity.start
             ), "backward"
     clause: tuple[int, int] | None
-    according = _ACCORDING_START.match(text, lo, hi)
+    has_according = index.has_folded(b"according", lo, hi)
+    according = _ACCORDING_START.match(text, lo, hi) if has_according else None
     if according is not None:
         comma = text.find(",", according.end(), min(hi, according.end() + 250))
         if comma > 0:
@@ -831,16 +938,19 @@ def _indirect_in_unit(
                 return _Draft(
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
-    for according_end in _ACCORDING_END.finditer(text, lo, hi):
+    for according_end in _ACCORDING_END.finditer(text, lo, hi) if has_according else ():
         entity = _entity_after(ctx, according_end.end(), hi)
         clause = _clause(ctx, lo, according_end.start())
         if entity is not None and clause is not None:
             cue = _trim_span(text, according_end.start(), according_end.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
         break
-    as_start = _AS_START.match(text, lo, hi)
+    head = text[lo : min(hi, lo + 7)]  # "As", "Like" or "Just" after up to three non-words
+    as_start = (
+        _AS_START.match(text, lo, hi) if "As" in head or "Like" in head or "Just" in head else None
+    )
     if as_start is not None:
-        for verb in lex.verb_re.finditer(text, as_start.end(), min(hi, as_start.end() + 160)):
+        for verb in ctx.index.verbs(lex.verb_re, as_start.end(), min(hi, as_start.end() + 160)):
             entity = _entity_before(ctx, as_start.end(), verb.start())
             if entity is None:
                 break
@@ -856,14 +966,14 @@ def _indirect_in_unit(
                     *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             break
-    quoted = _QUOTED_AS_SAYING.search(text, lo, hi)
+    quoted = _QUOTED_AS_SAYING.search(text, lo, hi) if index.has(b"quoted", lo, hi) else None
     if quoted is not None:
         entity = _entity_before(ctx, lo, quoted.start())
         clause = _clause(ctx, quoted.end(), hi)
         if entity is not None and clause is not None:
             cue = _trim_span(text, quoted.start(), quoted.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
-    expression = lex.expression_re.search(text, lo, hi)
+    expression = lex.expression_re.search(text, lo, hi) if index.has(b"that", lo, hi) else None
     if expression is not None:
         entity = _entity_before(ctx, lo, expression.start())
         clause = _clause(ctx, expression.end(), hi)
@@ -871,7 +981,7 @@ def _indirect_in_unit(
             cue = _trim_span(text, expression.start(), expression.end())
             return _Draft(*clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start), None
     count = 0
-    for verb in lex.verb_re.finditer(text, lo, hi):
+    for verb in ctx.index.verbs(lex.verb_re, lo, hi):
         count += 1
         if count > 8:
             break
@@ -908,7 +1018,9 @@ def _indirect_in_unit(
                         *clause, "indirect", pi, cue=cue, entity=source, anchor=cue.start
                     ), None
             continue
-        participle = lex.participle_re.search(text, cue_end, hi)
+        participle = (
+            lex.participle_re.search(text, cue_end, hi) if index.has(b"that", cue_end, hi) else None
+        )
         tail_end = participle.start() if participle is not None else hi
         if entity is not None and _subject_ok(ctx, lo, entity):
             after = cue_end
@@ -970,6 +1082,8 @@ def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft 
     if first.cue is None or first.entity is None:
         return None
     text = ctx.text
+    if not ctx.index.has(b"that", first.cue.end, hi):
+        return None  # (Performance.) the participle needs its "that"
     match = ctx.lex.participle_re.search(text, first.cue.end, hi)
     if match is None:
         return None
@@ -1000,7 +1114,10 @@ def _comma_before(text: str, lo: int, pos: int) -> int | None:
 
 def _tail_is_short(ctx: _Context, pos: int, hi: int, allow_name: bool = False) -> bool:
     tail = ctx.text[pos:hi].strip()
-    return _words(tail) <= (25 if allow_name else 12) and " that " not in f" {tail} "
+    return (
+        count_words(tail, 26 if allow_name else 13) <= (25 if allow_name else 12)
+        and " that " not in f" {tail} "
+    )
 
 
 def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]) -> _Draft | None:
@@ -1020,7 +1137,7 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
     hits = ctx.lex.name_hits(text, lo, comma)
     subject = None
     for hit in hits:
-        person = match_person(hit.name, ctx.persons, ctx.lex)
+        person = _match_person(ctx, hit.name)
         if person is not None:
             subject = Entity(
                 "name",
@@ -1050,7 +1167,7 @@ def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
         word = pronoun.group()
         return Entity("pronoun", start, pronoun.end(), word, word.casefold())
     for hit in lex.name_hits(text, start, min(hi, start + 160))[:2]:
-        person = match_person(hit.name, ctx.persons, lex)
+        person = _match_person(ctx, hit.name)
         if person is not None:
             title = title_before(text, start, hit.core_start, lex)
             begin = title[1] if title is not None and title[1] < hit.start else hit.start
@@ -1087,7 +1204,7 @@ def _backward_span(
     while start < unit_lo and text[start] in _SPAN_LEAD:
         start += 1
     end = _rstrip_ws(text, start, unit_lo)
-    if end > start and _words(text[start:end]) >= 4:
+    if end > start and count_words(text, 4, start, end) >= 4:
         return start, end, pi
     if after is not None:
         return None
@@ -1159,7 +1276,10 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
         if state == "a":
             start = _lstrip_start(text, lo, hi)
             end = _rstrip_ws(text, start, hi)
-            if _words(text[start:end]) >= 5 and _EDITOR_NOTE.search(text, start, end) is None:
+            if (
+                count_words(text, 5, start, end) >= 5
+                and _EDITOR_NOTE.search(text, start, end) is None
+            ):
                 drafts.append(_Draft(start, end, "direct", pi, anchor=start, fixed=last_speaker))
     return drafts, skip
 
@@ -1199,6 +1319,15 @@ def _interviewee(
             if person is not None:
                 return person
     return None
+
+
+def _match_person(ctx: _Context, name: str) -> PersonRecord | None:
+    """``match_person(name, ctx.persons, lex)``, remembered while no person is added."""
+    key = (name, len(ctx.persons))
+    if key in ctx.matched:
+        return ctx.matched[key]
+    person = ctx.matched[key] = match_person(name, ctx.persons, ctx.lex)
+    return person
 
 
 def _new_person(ctx: _Context, name: str, pos: int, role: str | None = None) -> PersonRecord:
@@ -1285,16 +1414,37 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
     for role in person.roles:
         folded = role.casefold()
         if country is not None:
-            role_country = lex.country_in(role)
+            role_country = _country_in(ctx, role)
             if role_country is not None and role_country != country:
                 continue
         if _has_phrase(folded, noun):
             best = 2
         elif group is not None:
-            for match in lex.role_in_text_re.finditer(role):
-                if lex.role_group.get(" ".join(match.group().casefold().split())) == group:
-                    best = max(best, 1)
+            groups = ctx.role_groups.get(role)
+            if groups is None:
+                groups = ctx.role_groups[role] = [
+                    lex.role_group.get(" ".join(match.group().casefold().split()))
+                    for match in lex.role_in_text_re.finditer(role)
+                ]
+            if group in groups:
+                best = max(best, 1)
     return best
+
+
+def _role_noun_of(ctx: _Context, phrase: str) -> str | None:
+    """``lex.role_noun_of(phrase)``, remembered for the article (titles recur)."""
+    if phrase in ctx.role_nouns:
+        return ctx.role_nouns[phrase]
+    noun = ctx.role_nouns[phrase] = ctx.lex.role_noun_of(phrase)
+    return noun
+
+
+def _country_in(ctx: _Context, phrase: str) -> str | None:
+    """``lex.country_in(phrase)``, remembered for the article (roles are asked often)."""
+    if phrase in ctx.countries:
+        return ctx.countries[phrase]
+    country = ctx.countries[phrase] = ctx.lex.country_in(phrase)
+    return country
 
 
 def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecord | None:
@@ -1308,7 +1458,7 @@ def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecor
             continue
         country_bonus = 0
         if entity.country is not None and any(
-            ctx.lex.country_in(r) == entity.country for r in person.roles
+            _country_in(ctx, r) == entity.country for r in person.roles
         ):
             country_bonus = 1
         starts = _starts(ctx, person)
@@ -1321,21 +1471,33 @@ def _resolve_description(ctx: _Context, entity: Entity, pos: int) -> PersonRecor
     return scored[-1][3]
 
 
-def _speaker_for_person(person: PersonRecord, mention: Span | None, role: str | None) -> Speaker:
+def _speaker_for_person(
+    ctx: _Context, person: PersonRecord, mention: Span | None, role: str | None
+) -> Speaker:
     role = role or (person.roles[0] if person.roles else None)
-    organisation = affiliation(role)
+    organisation = _affiliation(ctx, role)
     if organisation is None:
         for other in person.roles:
-            organisation = affiliation(other)
+            organisation = _affiliation(ctx, other)
             if organisation:
                 break
     return Speaker(person.name, "person", role, organisation, mention)
 
 
+def _affiliation(ctx: _Context, role: str | None) -> str | None:
+    """``affiliation(role)``, remembered for the article (a speaker's roles recur)."""
+    if role is None:
+        return None
+    if role in ctx.affiliations:
+        return ctx.affiliations[role]
+    found = ctx.affiliations[role] = affiliation(role)
+    return found
+
+
 def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
     entity = draft.entity
     if draft.fixed is not None:
-        return _speaker_for_person(draft.fixed, None, None)
+        return _speaker_for_person(ctx, draft.fixed, None, None)
     if entity is None:
         return None
     text, lex = ctx.text, ctx.lex
@@ -1346,7 +1508,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
             person = _latest(ctx, entity.start, nature if nature != "person" else None)
             if person is not None:
                 _add_mention(ctx, person, mention)
-                return _speaker_for_person(person, mention, None)
+                return _speaker_for_person(ctx, person, mention, None)
             return Speaker(entity.text, "unknown", None, None, mention)
         if nature in ("thing", "group"):
             i = bisect.bisect_left(ctx.source_events, entity.start, key=lambda e: e[0])
@@ -1359,7 +1521,7 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         if nature == "group":
             person = _latest(ctx, entity.start, None)
             if person is not None and entity.name == "we":
-                return _speaker_for_person(person, mention, None)
+                return _speaker_for_person(ctx, person, mention, None)
         return Speaker(entity.text, "unknown", None, None, mention)
     if entity.kind == "name":
         person = match_person(entity.name, ctx.persons, lex, prefer_before=entity.start)
@@ -1369,19 +1531,19 @@ def _resolve(ctx: _Context, draft: _Draft) -> Speaker | None:
         elif entity.role:
             person.add_role(entity.role)
         _add_mention(ctx, person, mention)
-        return _speaker_for_person(person, mention, entity.role)
+        return _speaker_for_person(ctx, person, mention, entity.role)
     if entity.kind == "description":
         person = _resolve_description(ctx, entity, entity.start)
         if person is not None:
             _add_mention(ctx, person, mention)
-            return _speaker_for_person(person, mention, None)
+            return _speaker_for_person(ctx, person, mention, None)
         name = _description_alias(ctx, entity.name)
         return Speaker(name, "person", name, affiliation(name), mention)
     if entity.kind == "group":
         # "Prosecutors from the Serious Fraud Office": the institution speaks.
         of = _GROUP_OF.search(entity.name)
         if of is not None and (
-            lex.organisation_re.fullmatch(of.group(1)) or _words(of.group(1)) >= 2
+            lex.organisation_re.fullmatch(of.group(1)) or count_words(of.group(1), 2) >= 2
         ):
             return Speaker(_source_name(lex, of.group(1)), "organisation", None, None, mention)
         return Speaker(entity.name, "unknown", None, None, mention)
@@ -1407,7 +1569,7 @@ def _expand_acronym(ctx: _Context, acronym: str) -> str:
     at = text.find(marker)
     while at >= 0 and full is None:
         end = _rstrip_ws(text, max(0, at - 200), at)
-        match = _anchored_end(lex.organisation_re, text, max(0, at - 200), end)
+        match = _organisation_at_end(ctx, max(0, at - 200), end)
         if match is None:
             match = _anchored_end(_CAPITALISED_RUN, text, max(0, at - 200), end)
         if match is not None:
@@ -1434,7 +1596,7 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     lo = max(0, pos - reach)
     for match in lex.organisation_re.finditer(text, lo, pos):
         named = _LEADING_ARTICLE.sub("", match.group())
-        if _words(named) >= 2 and named[:1].isupper():
+        if count_words(named, 2) >= 2 and named[:1].isupper():
             last = match
     for acronym in lex.acronym_re.finditer(text, last.end() if last else lo, pos):
         word = _LEADING_ARTICLE.sub("", acronym.group())
@@ -1498,11 +1660,7 @@ def _assign(ctx: _Context, drafts: list[_Draft]) -> None:
             if draft.chain is not None:
                 chains.setdefault(draft.chain, speaker)
             pos = draft.anchor if draft.cue is not None else draft.start
-            person = (
-                match_person(speaker.name, ctx.persons, ctx.lex)
-                if speaker.kind == "person"
-                else None
-            )
+            person = _match_person(ctx, speaker.name) if speaker.kind == "person" else None
             if person is not None:
                 _add_event(ctx, pos, person)
             elif speaker.kind in ("organisation", "document"):
@@ -1529,7 +1687,8 @@ def find_quotes(draft: Draft) -> None:
     lex = name_lex(draft.lexicon)
     text = draft.text
     persons = [_record(p, lex) for p in draft.people]
-    ctx = _Context(text, lex, paragraphs, persons)
+    qlex = quote_lex(draft.lexicon)
+    ctx = _Context(text, lex, paragraphs, persons, qlex, TextIndex(text, qlex))
     segments = find_segments(text, paragraphs)
     closed = _SpanIndex((s.open_pos, s.close_end) for s in segments if s.closed)
     ctx.units = [
@@ -1556,7 +1715,7 @@ def find_quotes(draft: Draft) -> None:
                 # of their own ("Saparov noted that ...: \"...\"").
                 first_busy = busy.first_start(u_lo, u_hi)
                 u_hi = _rstrip_end(text, u_lo, first_busy) if first_busy is not None else u_lo
-                if _words(text[u_lo:u_hi]) < 6:
+                if count_words(text, 6, u_lo, u_hi) < 6:
                     continue
             found, how = _indirect_in_unit(ctx, pi, u_lo, u_hi, forward_only=u_hi != unit_hi)
             if found is None:
