@@ -231,6 +231,9 @@ class NameLex:
             for form in forms:
                 self.verb_lemma[" ".join(form.casefold().split())] = lemma
         self.without_that = frozenset(speech.get("without_that", ()))
+        self.subject_stopwords = frozenset(
+            str(w).casefold() for w in speech.get("subject_stopwords", ())
+        )
         self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
         self.question_verbs = frozenset(speech.get("question_verbs", ()))
         self.modal_end_re = regex.compile(

@@ -309,6 +309,12 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
         hi = _rstrip_ws(text, lo, adverbs.start())
     if hi <= lo:
         return None
+    if text[hi - 1] == ")":
+        # "the Turkish Statistical Institute (TurkStat) announced": the name before it
+        opening = text.rfind("(", max(lo, hi - 16), hi)
+        inner = text[opening + 1 : hi - 1] if opening > lo else ""
+        if _ACRONYM_INSIDE.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2:
+            hi = _rstrip_ws(text, lo, opening)
     pronoun = _pronoun_at_end(ctx, lo, hi)
     if pronoun is not None:
         return pronoun
@@ -325,7 +331,44 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if org is not None and org.kind == "organisation" and org.start < hit.start:
                 return org
         return hit
-    return _description_at_end(ctx, lo, hi)
+    return _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
+
+
+# "Puget Sound Energy", "District 751", "Morgan Stanley": capitalised words and numbers,
+# with "of", "for", "and", "&" inside, filling the window from its start (or a comma).
+_PROPER_SUBJECT = regex.compile(
+    r"(?:the\s{1,3}+)?\p{Lu}[\p{L}\p{N}&.'’-]{0,30}+"
+    r"(?:\s{1,3}+(?:(?:of|for|and|&|de|du)\s{1,3}+(?:the\s{1,3}+)?)?"
+    r"[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]{0,30}+){0,5}+"
+)
+_SUBJECT_START = regex.compile(r"[\s\"“«(]{0,4}+")
+
+
+def _proper_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """A proper name no data file knows, opening the clause: taken as an organisation.
+
+    Only a run of two or more capitalised words (or a word and a number) that fills
+    ``lo:hi`` from the clause start or from a comma, so that a sentence-initial common
+    word ("Analysts said") is never a speaker.
+    """
+    text = ctx.text
+    comma = text.rfind(",", lo, hi)
+    opening = _SUBJECT_START.match(text, comma + 1 if comma >= 0 else lo, hi)
+    start = opening.end() if opening is not None else lo
+    match = _PROPER_SUBJECT.fullmatch(text, start, hi)
+    if match is None:
+        return None
+    phrase = _clean(match.group())
+    name = _LEADING_ARTICLE.sub("", phrase)
+    words = name.split()
+    stop = ctx.lex.subject_stopwords
+    if len(words) < 2 or "and" in words or any(w.casefold() in stop for w in words):
+        return None
+    if any(w.endswith(("'s", "’s", "'", "’")) for w in words):  # "Putin's state ..."
+        return None
+    if words[0].casefold() in ctx.lex.not_name or words[-1].casefold() in ctx.lex.not_name:
+        return None
+    return Entity("organisation", match.start(), match.end(), phrase, name)
 
 
 def _rstrip_ws(text: str, lo: int, hi: int) -> int:
@@ -1022,6 +1065,19 @@ def _indirect_in_unit(
             lex.participle_re.search(text, cue_end, hi) if index.has(b"that", cue_end, hi) else None
         )
         tail_end = participle.start() if participle is not None else hi
+        if (
+            entity is not None
+            and entity.kind == "name"
+            and not forward_only
+            and not _subject_ok(ctx, lo, entity)
+            and _tail_is_short(ctx, cue_end, tail_end)
+        ):
+            # "..., the head of the security committee Kamchybek Tashiev told reporters."
+            titled = _titled_postposed(ctx, lo, entity)
+            if titled is not None:
+                return _Draft(
+                    *titled, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                ), None
         if entity is not None and _subject_ok(ctx, lo, entity):
             after = cue_end
             for _ in range(2):  # "told reporters afterwards that", "said separately that"
@@ -1072,6 +1128,27 @@ def _indirect_in_unit(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
                     ), None
     return None, None
+
+
+_ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
+_TITLE_STOPS = frozenset('.;:!?"“”«»')
+
+
+def _titled_postposed(ctx: _Context, lo: int, entity: Entity) -> tuple[int, int] | None:
+    """The reported clause before ``, <title> <Name>`` when the title holds a role noun."""
+    text = ctx.text
+    comma = text.rfind(",", lo, entity.start)
+    if comma < 0:
+        return None
+    title = _clean(text[comma + 1 : entity.start])
+    if not title or count_words(title, 16) > 15 or any(c in _TITLE_STOPS for c in title):
+        return None
+    if _role_noun_of(ctx, title) is None:
+        return None
+    clause = _clause(ctx, lo, comma)
+    if clause is not None and entity.role is None:
+        entity.role = _LEADING_ARTICLE.sub("", title)
+    return clause
 
 
 def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft | None:
