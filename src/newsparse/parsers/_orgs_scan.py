@@ -29,7 +29,7 @@ import regex
 
 from ._orgs_data import OrgData, raw_tokens
 
-__all__ = ["Candidate", "Tok", "scan_region", "tokenize"]
+__all__ = ["Candidate", "Tok", "WordCache", "scan_region", "tokenize"]
 
 _MAX_LEFT = 8
 _MAX_COMPLEMENTS = 4
@@ -65,6 +65,8 @@ class Tok:
     """Inside a link or handle: never part of a name."""
     adjective: bool = False
     """A hyphenated adjective (``Baku-based``): never part of a name."""
+    trigger: bool = True
+    """Some check of :func:`scan_region` may act at this token (False: it skips it)."""
 
 
 @attrs.define
@@ -93,64 +95,135 @@ class Candidate:
     """The kind came from a cue word rather than the head's default."""
 
 
-def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> list[Tok]:
-    """Split ``text[start:end]`` into tokens with offsets; mark sentence starts."""
+_WordInfo = tuple[int, str, int, bool, bool, str, bool, bool]
+"""What a token's own text decides: class, base, possessive cut, cap, upper, fold,
+adjective and trigger (see :class:`Tok`).
+
+The class is ``_PUNCT_END`` (ends a sentence), ``_PUNCT_OPEN`` (transparent),
+``_PUNCT`` (any other non-word) or ``_WORD``.
+"""
+_WORD, _PUNCT_END, _PUNCT_OPEN, _PUNCT = 0, 1, 2, 3
+
+
+class WordCache(dict[str, _WordInfo]):
+    """What each distinct token text decides, computed once per parse (one per article)."""
+
+    def __init__(self, data: OrgData) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, word: str) -> _WordInfo:
+        info = self[word] = _word_info(self.data, word)
+        return info
+
+
+def _word_info(data: OrgData, word: str) -> _WordInfo:
+    first = word[0]
+    adjective = "-" in word and word.rsplit("-", 1)[1].casefold() in data.adjective_suffixes
+    if not first.isalnum():
+        trigger = word == "," or data.prefix_heads.get(word) is not None
+        if first in _SENTENCE_END:
+            return _PUNCT_END, word, 0, False, False, "", adjective, trigger
+        if first in _TRANSPARENT:
+            return _PUNCT_OPEN, word, 0, False, False, "", adjective, trigger
+        return _PUNCT, word, 0, False, False, "", adjective, trigger
+    base, cut = word, 0
+    if word.endswith(_APOSTROPHES) and len(word) > 2:
+        base, cut = word[:-2], 2
+        adjective = "-" in base and base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes
+    cap = first.isupper()
+    if first.isalpha() and not cap:
+        upper = False  # its first letter is not a capital (the common case)
+    elif base.isascii() and base.isalpha():  # the same test, without a list
+        upper = len(base) >= 2 and base.isupper()
+    else:
+        letters = [c for c in base if c.isalpha()]
+        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    fold = base.casefold()
+    # A superset of the tokens scan_region calls a check for (a possessive "s'" has the
+    # fold of its text, so the known-name test needs the text only for a cut "'s").
+    trigger = (
+        upper
+        or fold in data.trigger_folds
+        or base in data.trigger_bases
+        or word == "at"
+        or (cut != 0 and word.casefold() in data.known)
+        or ("." in fold and fold.replace(".", "") in data.legal_suffixes)
+    )
+    return _WORD, base, cut, cap, upper, fold, adjective, trigger
+
+
+def tokenize(
+    text: str, start: int, end: int, skips: list[tuple[int, int]], words: WordCache
+) -> list[Tok]:
+    """Split ``text[start:end]`` into tokens with offsets; mark sentence starts.
+
+    ``words`` caches what each distinct token text decides (one per parse).
+    """
     # Every field is computed first and each Tok built once (the scanner's hottest setup).
     raw = raw_tokens(text, start, end)
     n = len(raw)
     merged: list[Tok] = []
     append = merged.append
     at_start = True
+    skip = False
     skip_i = 0
     skips = sorted(skips)
     n_skips = len(skips)
+    info_of = words.__getitem__
     for i, (word, s, e) in enumerate(raw):
-        skip = False
         if n_skips:
             while skip_i < n_skips and skips[skip_i][1] <= s:
                 skip_i += 1
             skip = skip_i < n_skips and skips[skip_i][0] < e
-        first = word[0]
-        if not first.isalnum():
-            append(Tok(word, s, e, word, e, False, False, False, False, "", False, skip))
-            if first in _SENTENCE_END:
+        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
+        if kind:
+            append(
+                Tok(
+                    word,
+                    s,
+                    e,
+                    word,
+                    e,
+                    False,
+                    False,
+                    False,
+                    False,
+                    "",
+                    False,
+                    skip,
+                    adjective,
+                    trigger,
+                )
+            )
+            if kind == _PUNCT_END:
                 at_start = True
-            elif first not in _TRANSPARENT:
+            elif kind == _PUNCT:
                 at_start = False
             continue
-        base, base_end, possessive = word, e, False
-        if word.endswith(_APOSTROPHES) and len(word) > 2:
-            base, base_end, possessive = word[:-2], e - 2, True
-        elif (
+        possessive = cut != 0 or (
             word[-1] == "s"
             and i + 1 < n
             and raw[i + 1][0] in ("'", "’")
             and raw[i + 1][1] == e
             and (i + 2 >= n or raw[i + 2][1] > raw[i + 1][2])
-        ):
-            possessive = True
-        cap = first.isupper()
-        if first.isalpha() and not cap:
-            upper = False  # its first letter is not a capital (the common case)
-        elif base.isascii() and base.isalpha():  # the same test, without a list
-            upper = len(base) >= 2 and base.isupper()
-        else:
-            letters = [c for c in base if c.isalpha()]
-            upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        )
         append(
             Tok(
                 word,
                 s,
                 e,
                 base,
-                base_end,
+                e - cut,
                 possessive,
                 True,
                 cap,
                 upper,
-                base.casefold(),
+                fold,
                 at_start,
                 skip,
+                adjective,
+                trigger,
             )
         )
         at_start = False
@@ -1211,9 +1284,6 @@ def scan_region(
 
     ``people`` holds the first two words (case-folded) of names the people parser found.
     """
-    for tok in toks:
-        if "-" in tok.base and tok.base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes:
-            tok.adjective = True
     scanner = _Scanner(data, toks, titlecase, people)
     # Each check is called only when its own opening test would not return at once (the
     # same test, just before the call): ~8 method calls per token were a tenth of the step.
@@ -1226,6 +1296,8 @@ def scan_region(
     # The calls keep their order: known, head, prefix head, legal, described, then the
     # apposition (only at ","), workplace (only at "at") and acronym role (only words).
     for i, tok in enumerate(toks):
+        if not tok.trigger:
+            continue
         base = tok.base
         if not tok.word:
             if prefix_heads.get(base) is not None:

@@ -38,7 +38,7 @@ import regex
 from .._draft import Draft
 from .._model import Organisation, OrganisationKind, Span
 from ._orgs_data import OrgData, org_data, split_tokens
-from ._orgs_scan import Candidate, Tok, scan_region, tokenize
+from ._orgs_scan import Candidate, Tok, WordCache, scan_region, tokenize
 
 __all__ = ["find_organisations"]
 
@@ -453,8 +453,9 @@ def find_organisations(draft: Draft) -> None:
         if len(words := person.name.split()) >= 2
     )
     scanned: list[tuple[list[Tok], list[Candidate]]] = []
+    word_infos = WordCache(data)
     for region in _regions(draft):
-        toks = tokenize(text, region.start, region.end, skips)
+        toks = tokenize(text, region.start, region.end, skips, word_infos)
         if not toks:
             continue
         cands = scan_region(data, toks, region.line and _titlecase(toks), people)
