@@ -24,6 +24,10 @@ Every extension is bounded, so the scan is linear in the length of the region.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from operator import itemgetter
+from typing import Any, NamedTuple, cast
+
 import attrs
 import regex
 
@@ -42,9 +46,8 @@ _ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
 
 
-@attrs.define
-class Tok:
-    """One token of a region."""
+class Tok(NamedTuple):
+    """One token of a region (a tuple: built at C speed, one per token)."""
 
     text: str
     start: int
@@ -67,6 +70,10 @@ class Tok:
     """A hyphenated adjective (``Baku-based``): never part of a name."""
     trigger: bool = True
     """Some check of :func:`scan_region` may act at this token (False: it skips it)."""
+
+
+# tuple.__new__(Tok, fields) makes a Tok without a Python-level __new__ call.
+_new_tok = cast("Callable[[type[Tok], tuple[Any, ...]], Tok]", tuple.__new__)
 
 
 @attrs.define
@@ -113,44 +120,53 @@ class WordCache(dict[str, _WordInfo]):
         self.data = data
 
     def __missing__(self, word: str) -> _WordInfo:
-        info = self[word] = _word_info(self.data, word)
-        return info
+        self.learn((word,))
+        return self[word]
 
-
-def _word_info(data: OrgData, word: str) -> _WordInfo:
-    first = word[0]
-    adjective = "-" in word and word.rsplit("-", 1)[1].casefold() in data.adjective_suffixes
-    if not first.isalnum():
-        trigger = word == "," or data.prefix_heads.get(word) is not None
-        if first in _SENTENCE_END:
-            return _PUNCT_END, word, 0, False, False, "", adjective, trigger
-        if first in _TRANSPARENT:
-            return _PUNCT_OPEN, word, 0, False, False, "", adjective, trigger
-        return _PUNCT, word, 0, False, False, "", adjective, trigger
-    base, cut = word, 0
-    if word.endswith(_APOSTROPHES) and len(word) > 2:
-        base, cut = word[:-2], 2
-        adjective = "-" in base and base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes
-    cap = first.isupper()
-    if first.isalpha() and not cap:
-        upper = False  # its first letter is not a capital (the common case)
-    elif base.isascii() and base.isalpha():  # the same test, without a list
-        upper = len(base) >= 2 and base.isupper()
-    else:
-        letters = [c for c in base if c.isalpha()]
-        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-    fold = base.casefold()
-    # A superset of the tokens scan_region calls a check for (a possessive "s'" has the
-    # fold of its text, so the known-name test needs the text only for a cut "'s").
-    trigger = (
-        upper
-        or fold in data.trigger_folds
-        or base in data.trigger_bases
-        or word == "at"
-        or (cut != 0 and word.casefold() in data.known)
-        or ("." in fold and fold.replace(".", "") in data.legal_suffixes)
-    )
-    return _WORD, base, cut, cap, upper, fold, adjective, trigger
+    def learn(self, words: Iterable[str]) -> None:
+        """Compute the entries of ``words`` (each one not in the cache yet)."""
+        data = self.data
+        adjective_suffixes = data.adjective_suffixes
+        prefix_heads = data.prefix_heads
+        trigger_folds, trigger_bases = data.trigger_folds, data.trigger_bases
+        known, legal_suffixes = data.known, data.legal_suffixes
+        for word in words:
+            first = word[0]
+            adjective = "-" in word and word.rsplit("-", 1)[1].casefold() in adjective_suffixes
+            if not first.isalnum():
+                trigger = word == "," or prefix_heads.get(word) is not None
+                if first in _SENTENCE_END:
+                    kind = _PUNCT_END
+                elif first in _TRANSPARENT:
+                    kind = _PUNCT_OPEN
+                else:
+                    kind = _PUNCT
+                self[word] = (kind, word, 0, False, False, "", adjective, trigger)
+                continue
+            base, cut = word, 0
+            if word.endswith(_APOSTROPHES) and len(word) > 2:
+                base, cut = word[:-2], 2
+                adjective = "-" in base and base.rsplit("-", 1)[1].casefold() in adjective_suffixes
+            cap = first.isupper()
+            if first.isalpha() and not cap:
+                upper = False  # its first letter is not a capital (the common case)
+            elif base.isascii() and base.isalpha():  # the same test, without a list
+                upper = len(base) >= 2 and base.isupper()
+            else:
+                letters = [c for c in base if c.isalpha()]
+                upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+            fold = base.casefold()
+            # A superset of the tokens scan_region calls a check for (a possessive "s'" has
+            # the fold of its text, so the known-name test needs the text only for "'s").
+            trigger = (
+                upper
+                or fold in trigger_folds
+                or base in trigger_bases
+                or word == "at"
+                or (cut != 0 and word.casefold() in known)
+                or ("." in fold and fold.replace(".", "") in legal_suffixes)
+            )
+            self[word] = (_WORD, base, cut, cap, upper, fold, adjective, trigger)
 
 
 def tokenize(
@@ -163,8 +179,12 @@ def tokenize(
     # Every field is computed first and each Tok built once (the scanner's hottest setup).
     raw = raw_tokens(text, start, end)
     n = len(raw)
+    missing = set(map(itemgetter(0), raw)).difference(words)
+    if missing:
+        words.learn(missing)
     merged: list[Tok] = []
     append = merged.append
+    new = _new_tok
     at_start = True
     skip = False
     skip_i = 0
@@ -179,21 +199,24 @@ def tokenize(
         kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
         if kind:
             append(
-                Tok(
-                    word,
-                    s,
-                    e,
-                    word,
-                    e,
-                    False,
-                    False,
-                    False,
-                    False,
-                    "",
-                    False,
-                    skip,
-                    adjective,
-                    trigger,
+                new(
+                    Tok,
+                    (
+                        word,
+                        s,
+                        e,
+                        word,
+                        e,
+                        False,
+                        False,
+                        False,
+                        False,
+                        "",
+                        False,
+                        skip,
+                        adjective,
+                        trigger,
+                    ),
                 )
             )
             if kind == _PUNCT_END:
@@ -209,21 +232,24 @@ def tokenize(
             and (i + 2 >= n or raw[i + 2][1] > raw[i + 1][2])
         )
         append(
-            Tok(
-                word,
-                s,
-                e,
-                base,
-                e - cut,
-                possessive,
-                True,
-                cap,
-                upper,
-                fold,
-                at_start,
-                skip,
-                adjective,
-                trigger,
+            new(
+                Tok,
+                (
+                    word,
+                    s,
+                    e,
+                    base,
+                    e - cut,
+                    possessive,
+                    True,
+                    cap,
+                    upper,
+                    fold,
+                    at_start,
+                    skip,
+                    adjective,
+                    trigger,
+                ),
             )
         )
         at_start = False

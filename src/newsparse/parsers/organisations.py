@@ -264,6 +264,28 @@ class _Merger:
         self.by_key: dict[str, _Group] = {}
         self.by_core: dict[frozenset[str], list[_Group]] = {}
         self.by_head: dict[str, list[_Group]] = {}
+        # Per-parse memos: the same names are split and keyed many times.
+        self._splits: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, str] = {}
+        self._cores: dict[str, frozenset[str]] = {}
+
+    def split(self, name: str) -> tuple[str, ...]:
+        words = self._splits.get(name)
+        if words is None:
+            words = self._splits[name] = split_tokens(name)
+        return words
+
+    def key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = _key(name)
+        return key
+
+    def core(self, name: str) -> frozenset[str]:
+        core = self._cores.get(name)
+        if core is None:
+            core = self._cores[name] = _core(self.data, self.split(name))
+        return core
 
     def name_of(self, cand: Candidate) -> str:
         return _norm(self.text[cand.start : cand.end])
@@ -275,10 +297,10 @@ class _Merger:
             found = self.by_acronym.get(cand.acronym)
             if found is not None:
                 return found
-        found = self.by_key.get(_key(name))
+        found = self.by_key.get(self.key(name))
         if found is not None:
             return found
-        core = _core(self.data, split_tokens(name))
+        core = self.core(name)
         if len(core) >= 2:
             for group in reversed(self.by_core.get(core, ())):
                 if not cand.places or not group.places or cand.places == group.places:
@@ -305,21 +327,21 @@ class _Merger:
             self.by_acronym.setdefault(cand.acronym, group)
         if cand.source in _REFS:
             return
-        words = split_tokens(name)
-        keys = [_key(name)]
+        words = self.split(name)
+        keys = [self.key(name)]
         if cand.core:
-            keys.append(_key(" ".join(cand.core)))
+            keys.append(self.key(" ".join(cand.core)))
         for key in keys:
             group.keys.add(key)
             self.by_key[key] = group
-        core = _core(data, words)
+        core = self.core(name)
         if core and core not in group.cores:
             group.cores.add(core)
             self.by_core.setdefault(core, []).append(group)
         group.places |= cand.places
         heads = {cand.head or _head_of(data, words)}
         if cand.entry is not None:
-            heads.add(_head_of(data, split_tokens(data.entries[cand.entry].name)))
+            heads.add(_head_of(data, self.split(data.entries[cand.entry].name)))
         for head in heads:
             if head and head not in group.heads:
                 group.heads.add(head)
@@ -336,7 +358,7 @@ class _Merger:
             form = self.name_of(m)
             is_acronym = form == acronym or (m.source in ("acronym", "defined"))
             canonical = entry is not None and form == entry.name
-            return (0 if is_acronym else 1, len(split_tokens(form)), int(canonical), -m.start)
+            return (0 if is_acronym else 1, len(self.split(form)), int(canonical), -m.start)
 
         best = max(named, key=rank)
         name = self.name_of(best)
