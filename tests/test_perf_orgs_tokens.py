@@ -38,3 +38,27 @@ def test_random_mixtures() -> None:
 def test_high_characters_take_the_regex_path(text: str) -> None:
     spans = [(s, e) for _, s, e in data.raw_tokens(text)]
     assert spans == [m.span() for m in data.TOKEN.finditer(text)]
+
+
+def test_one_pass_tokens_equal_the_raw_token_path() -> None:
+    from newsparse._lexicon import Lexicon
+    from newsparse.parsers import _orgs_scan as scan
+
+    org = data.org_data(Lexicon.default())
+    pieces = [*"aZé\u0301 \t\n\x1c.-'’&/+,:()1ə\"“”?!", "St", "U.S", "Energy.The", "a" * 85]
+    pieces += ["Report.az", "Ministry", "FC", "at", "SOCAR", "Inc", "Baku-based", "Jones", "s"]
+    pieces += ["2.5", "Co", "the", "'s", "’s", "Corp", "...", "Mr", "中"]
+    rnd = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(
+            rnd.choice(pieces) + rnd.choice(["", " ", "", "  "]) for _ in range(rnd.randint(0, 14))
+        )
+        start = rnd.randint(0, len(text))
+        stop = rnd.randint(start, len(text))
+        skips = []
+        if rnd.random() < 0.4:
+            at = [rnd.randint(0, len(text)) for _ in range(rnd.randint(1, 3))]
+            skips = sorted((x, x + rnd.randint(0, 8)) for x in at)
+        fast = scan.tokenize(text, start, stop, skips, scan.WordCache(org))
+        raw = data.raw_tokens(text, start, stop)
+        assert fast == scan._raw_tokenize(raw, skips, scan.WordCache(org)), text

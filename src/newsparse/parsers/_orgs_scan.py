@@ -24,6 +24,8 @@ Every extension is bounded, so the scan is linear in the length of the region.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
@@ -31,7 +33,15 @@ from typing import Any, NamedTuple, cast
 import attrs
 import regex
 
-from ._orgs_data import OrgData, raw_tokens
+from ._orgs_data import (
+    _ABBREVIATIONS,
+    _FAST_LIMIT,
+    OrgData,
+    _dotted,
+    _re_patterns,
+    _split_missing_space,
+    raw_tokens,
+)
 
 __all__ = ["Candidate", "Tok", "WordCache", "scan_region", "tokenize"]
 
@@ -44,6 +54,7 @@ _TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
 _APOSTROPHES = ("'s", "’s")
 _ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
+_APOSTROPHE_TOKENS = frozenset(("'", "’"))
 
 
 class Tok(NamedTuple):
@@ -176,8 +187,154 @@ def tokenize(
 
     ``words`` caches what each distinct token text decides (one per parse).
     """
+    pattern, high = _re_patterns()
+    toks = None
+    if high.search(text, start, end) is None:
+        toks = _fast_tokens(pattern, text, start, end, words)
+    if toks is None:
+        return _raw_tokenize(raw_tokens(text, start, end), skips, words)
+    if skips:
+        ends = [t.end for t in toks]
+        starts = [t.start for t in toks]
+        for a, b in skips:  # every token overlapping a skip
+            for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
+                toks[i] = toks[i]._replace(skip=True)
+    return toks
+
+
+def _fast_tokens(
+    pattern: re.Pattern[str], text: str, start: int, end: int, words: WordCache
+) -> list[Tok] | None:
+    """:func:`tokenize` in one pass over the ``re`` matches (skips not marked).
+
+    The same tokens as :func:`raw_tokens` gives, then the same fields as
+    :func:`_raw_tokenize` sets; None where a word needs :func:`raw_tokens`' slower path
+    (a word too long for the fast pattern, a missing space after a dot).
+    """
+    pairs = pattern.findall(text, start, end)
+    missing = set(map(itemgetter(1), pairs)).difference(words)
+    if missing:
+        words.learn(missing)
+    toks: list[Tok] = []
+    append = toks.append
+    new = _new_tok
+    info_of = words.__getitem__
+    pos = start
+    at_start = True
+    joined = False  # the last token is an abbreviation joined with its dot
+    pending = -1  # a word ending in "s" before an apostrophe: possessive unless a token...
+    pending_end = 0  # ...starts right where the apostrophe ends
+    for blank, word in pairs:
+        s = pos + len(blank)
+        e = pos = s + len(word)
+        if pending >= 0:
+            if s > pending_end:
+                toks[pending] = toks[pending]._replace(possessive=True)
+            pending = -1
+        if "." in word:
+            if word == ".":
+                if toks and not joined:
+                    last = toks[-1]
+                    name = last.text
+                    if (
+                        last.end == s
+                        and name[:1].isalpha()
+                        and (name.casefold() in _ABBREVIATIONS or _dotted(name))
+                    ):
+                        name += "."
+                        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(name)
+                        toks[-1] = new(
+                            Tok,
+                            (
+                                name,
+                                last.start,
+                                e,
+                                base,
+                                e - cut,
+                                cut != 0,
+                                True,
+                                cap,
+                                upper,
+                                fold,
+                                last.sentence_start,
+                                False,
+                                adjective,
+                                trigger,
+                            ),
+                        )
+                        joined = True
+                        continue
+            elif e - s > _FAST_LIMIT or (
+                not _dotted(word) and len(_split_missing_space(word, s)) > 1
+            ):
+                return None
+        elif e - s > _FAST_LIMIT:
+            return None
+        joined = False
+        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
+        if kind:
+            append(
+                new(
+                    Tok,
+                    (
+                        word,
+                        s,
+                        e,
+                        word,
+                        e,
+                        False,
+                        False,
+                        False,
+                        False,
+                        "",
+                        False,
+                        False,
+                        adjective,
+                        trigger,
+                    ),
+                )
+            )
+            if kind == _PUNCT_END:
+                at_start = True
+            elif kind == _PUNCT:
+                at_start = False
+            elif word in _APOSTROPHE_TOKENS and len(toks) > 1:
+                prev = toks[-2]
+                if prev.word and prev.end == s and prev.text[-1] == "s" and not prev.possessive:
+                    pending, pending_end = len(toks) - 2, e
+            continue
+        append(
+            new(
+                Tok,
+                (
+                    word,
+                    s,
+                    e,
+                    base,
+                    e - cut,
+                    cut != 0,
+                    True,
+                    cap,
+                    upper,
+                    fold,
+                    at_start,
+                    False,
+                    adjective,
+                    trigger,
+                ),
+            )
+        )
+        at_start = False
+    if pending >= 0:
+        toks[pending] = toks[pending]._replace(possessive=True)
+    return toks
+
+
+def _raw_tokenize(
+    raw: list[tuple[str, int, int]], skips: list[tuple[int, int]], words: WordCache
+) -> list[Tok]:
+    """:func:`tokenize` over the tokens of :func:`raw_tokens`."""
     # Every field is computed first and each Tok built once (the scanner's hottest setup).
-    raw = raw_tokens(text, start, end)
     n = len(raw)
     missing = set(map(itemgetter(0), raw)).difference(words)
     if missing:

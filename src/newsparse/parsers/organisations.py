@@ -414,12 +414,13 @@ def _second_pass(
     if not acronyms and not cores:
         return
     covered = _covered(merger.groups)
+    wanted = acronyms.keys() | cores.keys()  # any other token is passed over at once
     for toks, _ in scanned:
-        i = 0
-        while i < len(toks):
-            tok = toks[i]
+        after = 0  # tokens before it belong to a name found already
+        for i, tok in enumerate(toks):
+            if i < after or tok.base not in wanted:
+                continue
             if not tok.word or tok.skip or tok.start in covered or tok.end - 1 in covered:
-                i += 1
                 continue
             owner = acronyms.get(tok.base)
             if owner is not None:
@@ -428,17 +429,14 @@ def _second_pass(
                     Candidate(tok.start, tok.base_end, i, i + 1, "defined", acronym=tok.base),
                     tok.base,
                 )
-                i += 1
                 continue
-            size = 1
             for core, group in cores.get(tok.base, ()) if tok.cap else ():
                 size = len(core)
                 if tuple(t.base for t in toks[i : i + size]) == core:
                     end = toks[i + size - 1].base_end
                     merger.attach(group, Candidate(tok.start, end, i, i + size, "known"), core[0])
+                    after = i + size
                     break
-                size = 1
-            i += size
 
 
 def _back_references(merger: _Merger, refs: list[Candidate]) -> None:
