@@ -62,3 +62,16 @@ def test_one_pass_tokens_equal_the_raw_token_path() -> None:
         fast = scan.tokenize(text, start, stop, skips, scan.WordCache(org))
         raw = data.raw_tokens(text, start, stop)
         assert fast == scan._raw_tokenize(raw, skips, scan.WordCache(org)), text
+
+
+def test_plain_words_take_the_general_path_values() -> None:
+    from newsparse._lexicon import Lexicon
+    from newsparse.parsers import _orgs_scan as scan
+
+    org = data.org_data(Lexicon.default())
+    words = {"the", "at", "ministry", "company", "firm", "plc", "of", "said", "bank", "inc"}
+    words |= {"commission", "council", "group", "agency", "university", "based", "x"}
+    fast, general = scan.WordCache(org), scan.WordCache(org)
+    fast.learn(words)
+    general.learn_any(words)
+    assert fast == general

@@ -351,6 +351,8 @@ class OrgData:
     nouns, legal suffixes."""
     trigger_bases: frozenset[str] = frozenset()
     """Bases some check of the scanner starts at: acronyms, prefix heads, legal prefixes."""
+    plain_triggers: frozenset[str] = frozenset()
+    """Both sets and ``at``: the triggers of a word of lower-case ASCII letters only."""
 
 
 def _get(lexicon: Lexicon, name: str) -> Mapping[str, Any]:
@@ -537,6 +539,10 @@ def _build(lexicon: Lexicon) -> OrgData:
         str(k): _kind(v, f"org_heads.prefix_heads[{k!r}]")
         for k, v in dict(heads_data.get("prefix_heads", {})).items()
     }
+    trigger_folds = frozenset(known).union(
+        heads, descriptor_nouns, descriptors_after_name, legal_suffixes
+    )
+    trigger_bases = frozenset(acronym_entries).union(prefix_heads, legal_prefixes)
     return OrgData(
         heads=heads,
         kind_cues=cues,
@@ -629,10 +635,9 @@ def _build(lexicon: Lexicon) -> OrgData:
         surname_suffixes=tuple(
             s.casefold() for s in _strings(heads_data.get("surname_suffixes"), "surname_suffixes")
         ),
-        trigger_folds=frozenset(known).union(
-            heads, descriptor_nouns, descriptors_after_name, legal_suffixes
-        ),
-        trigger_bases=frozenset(acronym_entries).union(prefix_heads, legal_prefixes),
+        trigger_folds=trigger_folds,
+        trigger_bases=trigger_bases,
+        plain_triggers=trigger_folds | trigger_bases | {"at"},
     )
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
@@ -131,11 +132,37 @@ class WordCache(dict[str, _WordInfo]):
         self.data = data
 
     def __missing__(self, word: str) -> _WordInfo:
-        self.learn((word,))
+        self.learn({word})
         return self[word]
 
-    def learn(self, words: Iterable[str]) -> None:
+    def learn(self, words: set[str]) -> None:
         """Compute the entries of ``words`` (each one not in the cache yet)."""
+        data = self.data
+        # Words of lower-case ASCII letters only (most of them) take C-level iterators:
+        # base and fold are the word, nothing is cut, capitalised or hyphenated.
+        plain = list(filter(str.isascii, filter(str.isalpha, filter(str.islower, words))))
+        if plain:
+            self.update(
+                zip(
+                    plain,
+                    zip(
+                        repeat(_WORD),
+                        plain,
+                        repeat(0),
+                        repeat(False),
+                        repeat(False),
+                        plain,
+                        repeat(False),
+                        map(data.plain_triggers.__contains__, plain),
+                    ),
+                    strict=True,
+                )
+            )
+            words = words.difference(plain)
+        self.learn_any(words)
+
+    def learn_any(self, words: Iterable[str]) -> None:
+        """Compute the entries of ``words``, whatever they hold."""
         data = self.data
         adjective_suffixes = data.adjective_suffixes
         prefix_heads = data.prefix_heads
