@@ -351,6 +351,11 @@ class OrgData:
     nouns, legal suffixes."""
     trigger_bases: frozenset[str] = frozenset()
     """Bases some check of the scanner starts at: acronyms, prefix heads, legal prefixes."""
+    known_next: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]] = {}
+    """First token -> second token -> the ``known`` forms that fit a name starting with
+    those two words (one-word forms and forms whose second token it is), in their order."""
+    known_single: Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]] = {}
+    """First token -> its one-word ``known`` forms."""
     plain_triggers: frozenset[str] = frozenset()
     """Both sets and ``at``: the triggers of a word of lower-case ASCII letters only."""
 
@@ -539,6 +544,16 @@ def _build(lexicon: Lexicon) -> OrgData:
         str(k): _kind(v, f"org_heads.prefix_heads[{k!r}]")
         for k, v in dict(heads_data.get("prefix_heads", {})).items()
     }
+    known_next = {
+        first: {
+            second: tuple(o for o in options if len(o[0]) == 1 or o[0][1] == second)
+            for second in {o[0][1] for o in options if len(o[0]) > 1}
+        }
+        for first, options in known.items()
+    }
+    known_single = {
+        first: tuple(o for o in options if len(o[0]) == 1) for first, options in known.items()
+    }
     trigger_folds = frozenset(known).union(
         heads, descriptor_nouns, descriptors_after_name, legal_suffixes
     )
@@ -576,6 +591,8 @@ def _build(lexicon: Lexicon) -> OrgData:
         ),
         entries=tuple(entries),
         known=known,
+        known_next=known_next,
+        known_single=known_single,
         form_caps={
             form: tuple(w[:1].isupper() for w, _, _ in raw_tokens(form))
             for items in known.values()

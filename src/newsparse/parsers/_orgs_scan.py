@@ -27,8 +27,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
 import attrs
@@ -56,6 +56,7 @@ _APOSTROPHES = ("'s", "’s")
 _ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
 _APOSTROPHE_TOKENS = frozenset(("'", "’"))
+_TRIGGER = attrgetter("trigger")
 
 
 class Tok(NamedTuple):
@@ -225,8 +226,13 @@ def tokenize(
         starts = [t.start for t in toks]
         for a, b in skips:  # every token overlapping a skip
             for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
-                toks[i] = toks[i]._replace(skip=True)
+                tok = toks[i]
+                toks[i] = _new_tok(Tok, (*tok[:11], True, *tok[12:]))  # skip=True
     return toks
+
+
+def _possessive(tok: Tok) -> Tok:
+    return _new_tok(Tok, (*tok[:5], True, *tok[6:]))
 
 
 def _fast_tokens(
@@ -256,7 +262,7 @@ def _fast_tokens(
         e = pos = s + len(word)
         if pending >= 0:
             if s > pending_end:
-                toks[pending] = toks[pending]._replace(possessive=True)
+                toks[pending] = _possessive(toks[pending])
             pending = -1
         if "." in word:
             if word == ".":
@@ -353,7 +359,7 @@ def _fast_tokens(
         )
         at_start = False
     if pending >= 0:
-        toks[pending] = toks[pending]._replace(possessive=True)
+        toks[pending] = _possessive(toks[pending])
     return toks
 
 
@@ -561,9 +567,19 @@ class _Scanner:
         tok = self.toks[i]
         if not tok.word or tok.skip:
             return
-        options = data.known.get(tok.text.casefold()) or data.known.get(tok.fold)
+        key = tok.text.casefold()
+        options = data.known.get(key)
+        if not options:
+            key = tok.fold
+            options = data.known.get(key)
         if options:
             toks, n = self.toks, self.n
+            second = toks[i + 1] if i + 1 < n else None
+            if second is None:
+                options = data.known_single[key]
+            elif second.word and not second.possessive:
+                # Only the forms that the look at the second word below lets through.
+                options = data.known_next[key].get(second.fold) or data.known_single[key]
             for tokens, form, index in options:
                 if len(tokens) > 1:
                     # A cheap look at the second word first (most forms fail there): a
@@ -1505,9 +1521,8 @@ def scan_region(
     descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
     # The calls keep their order: known, head, prefix head, legal, described, then the
     # apposition (only at ","), workplace (only at "at") and acronym role (only words).
-    for i, tok in enumerate(toks):
-        if not tok.trigger:
-            continue
+    for i in compress(range(len(toks)), map(_TRIGGER, toks)):
+        tok = toks[i]
         base = tok.base
         if not tok.word:
             if prefix_heads.get(base) is not None:
