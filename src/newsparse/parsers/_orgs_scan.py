@@ -24,12 +24,27 @@ Every extension is bounded, so the scan is linear in the length of the region.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple, cast
+
 import attrs
 import regex
 
-from ._orgs_data import OrgData, raw_tokens
+from ._orgs_data import (
+    _ABBREVIATIONS,
+    _FAST_LIMIT,
+    OrgData,
+    _dotted,
+    _re_patterns,
+    _split_missing_space,
+    raw_tokens,
+)
 
-__all__ = ["Candidate", "Tok", "scan_region", "tokenize"]
+__all__ = ["Candidate", "Tok", "WordCache", "scan_region", "tokenize"]
 
 _MAX_LEFT = 8
 _MAX_COMPLEMENTS = 4
@@ -40,11 +55,12 @@ _TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
 _APOSTROPHES = ("'s", "’s")
 _ORDINAL = regex.compile(r"[0-9]{1,3}(?:st|nd|rd|th)$")
 _QUOTES = frozenset("\"'“”„«»‘’")
+_APOSTROPHE_TOKENS = frozenset(("'", "’"))
+_TRIGGER = attrgetter("trigger")
 
 
-@attrs.define
-class Tok:
-    """One token of a region."""
+class Tok(NamedTuple):
+    """One token of a region (a tuple: built at C speed, one per token)."""
 
     text: str
     start: int
@@ -65,6 +81,12 @@ class Tok:
     """Inside a link or handle: never part of a name."""
     adjective: bool = False
     """A hyphenated adjective (``Baku-based``): never part of a name."""
+    trigger: bool = True
+    """Some check of :func:`scan_region` may act at this token (False: it skips it)."""
+
+
+# tuple.__new__(Tok, fields) makes a Tok without a Python-level __new__ call.
+_new_tok = cast("Callable[[type[Tok], tuple[Any, ...]], Tok]", tuple.__new__)
 
 
 @attrs.define
@@ -93,64 +115,331 @@ class Candidate:
     """The kind came from a cue word rather than the head's default."""
 
 
-def tokenize(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> list[Tok]:
-    """Split ``text[start:end]`` into tokens with offsets; mark sentence starts."""
+_WordInfo = tuple[int, str, int, bool, bool, str, bool, bool]
+"""What a token's own text decides: class, base, possessive cut, cap, upper, fold,
+adjective and trigger (see :class:`Tok`).
+
+The class is ``_PUNCT_END`` (ends a sentence), ``_PUNCT_OPEN`` (transparent),
+``_PUNCT`` (any other non-word) or ``_WORD``.
+"""
+_WORD, _PUNCT_END, _PUNCT_OPEN, _PUNCT = 0, 1, 2, 3
+
+
+class WordCache(dict[str, _WordInfo]):
+    """What each distinct token text decides, computed once per parse (one per article)."""
+
+    def __init__(self, data: OrgData) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, word: str) -> _WordInfo:
+        self.learn({word})
+        return self[word]
+
+    def learn(self, words: set[str]) -> None:
+        """Compute the entries of ``words`` (each one not in the cache yet)."""
+        data = self.data
+        # Words of lower-case ASCII letters only (most of them) take C-level iterators:
+        # base and fold are the word, nothing is cut, capitalised or hyphenated.
+        plain = list(filter(str.isascii, filter(str.isalpha, filter(str.islower, words))))
+        if plain:
+            self.update(
+                zip(
+                    plain,
+                    zip(
+                        repeat(_WORD),
+                        plain,
+                        repeat(0),
+                        repeat(False),
+                        repeat(False),
+                        plain,
+                        repeat(False),
+                        map(data.plain_triggers.__contains__, plain),
+                    ),
+                    strict=True,
+                )
+            )
+            words = words.difference(plain)
+        self.learn_any(words)
+
+    def learn_any(self, words: Iterable[str]) -> None:
+        """Compute the entries of ``words``, whatever they hold."""
+        data = self.data
+        adjective_suffixes = data.adjective_suffixes
+        prefix_heads = data.prefix_heads
+        trigger_folds, trigger_bases = data.trigger_folds, data.trigger_bases
+        known, legal_suffixes = data.known, data.legal_suffixes
+        for word in words:
+            first = word[0]
+            adjective = "-" in word and word.rsplit("-", 1)[1].casefold() in adjective_suffixes
+            if not first.isalnum():
+                trigger = word == "," or prefix_heads.get(word) is not None
+                if first in _SENTENCE_END:
+                    kind = _PUNCT_END
+                elif first in _TRANSPARENT:
+                    kind = _PUNCT_OPEN
+                else:
+                    kind = _PUNCT
+                self[word] = (kind, word, 0, False, False, "", adjective, trigger)
+                continue
+            base, cut = word, 0
+            if word.endswith(_APOSTROPHES) and len(word) > 2:
+                base, cut = word[:-2], 2
+                adjective = "-" in base and base.rsplit("-", 1)[1].casefold() in adjective_suffixes
+            cap = first.isupper()
+            if first.isalpha() and not cap:
+                upper = False  # its first letter is not a capital (the common case)
+            elif base.isascii() and base.isalpha():  # the same test, without a list
+                upper = len(base) >= 2 and base.isupper()
+            else:
+                letters = [c for c in base if c.isalpha()]
+                upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+            fold = base.casefold()
+            # A superset of the tokens scan_region calls a check for (a possessive "s'" has
+            # the fold of its text, so the known-name test needs the text only for "'s").
+            trigger = (
+                upper
+                or fold in trigger_folds
+                or base in trigger_bases
+                or word == "at"
+                or (cut != 0 and word.casefold() in known)
+                or ("." in fold and fold.replace(".", "") in legal_suffixes)
+            )
+            self[word] = (_WORD, base, cut, cap, upper, fold, adjective, trigger)
+
+
+def tokenize(
+    text: str, start: int, end: int, skips: list[tuple[int, int]], words: WordCache
+) -> list[Tok]:
+    """Split ``text[start:end]`` into tokens with offsets; mark sentence starts.
+
+    ``words`` caches what each distinct token text decides (one per parse).
+    """
+    pattern, high = _re_patterns()
+    toks = None
+    if high.search(text, start, end) is None:
+        toks = _fast_tokens(pattern, text, start, end, words)
+    if toks is None:
+        return _raw_tokenize(raw_tokens(text, start, end), skips, words)
+    if skips:
+        ends = [t.end for t in toks]
+        starts = [t.start for t in toks]
+        for a, b in skips:  # every token overlapping a skip
+            for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
+                tok = toks[i]
+                toks[i] = _new_tok(Tok, (*tok[:11], True, *tok[12:]))  # skip=True
+    return toks
+
+
+def _possessive(tok: Tok) -> Tok:
+    return _new_tok(Tok, (*tok[:5], True, *tok[6:]))
+
+
+def _fast_tokens(
+    pattern: re.Pattern[str], text: str, start: int, end: int, words: WordCache
+) -> list[Tok] | None:
+    """:func:`tokenize` in one pass over the ``re`` matches (skips not marked).
+
+    The same tokens as :func:`raw_tokens` gives, then the same fields as
+    :func:`_raw_tokenize` sets; None where a word needs :func:`raw_tokens`' slower path
+    (a word too long for the fast pattern, a missing space after a dot).
+    """
+    pairs = pattern.findall(text, start, end)
+    missing = set(map(itemgetter(1), pairs)).difference(words)
+    if missing:
+        words.learn(missing)
+    toks: list[Tok] = []
+    append = toks.append
+    new = _new_tok
+    info_of = words.__getitem__
+    pos = start
+    at_start = True
+    joined = False  # the last token is an abbreviation joined with its dot
+    pending = -1  # a word ending in "s" before an apostrophe: possessive unless a token...
+    pending_end = 0  # ...starts right where the apostrophe ends
+    for blank, word in pairs:
+        s = pos + len(blank)
+        e = pos = s + len(word)
+        if pending >= 0:
+            if s > pending_end:
+                toks[pending] = _possessive(toks[pending])
+            pending = -1
+        if "." in word:
+            if word == ".":
+                if toks and not joined:
+                    last = toks[-1]
+                    name = last.text
+                    if (
+                        last.end == s
+                        and name[:1].isalpha()
+                        and (name.casefold() in _ABBREVIATIONS or _dotted(name))
+                    ):
+                        name += "."
+                        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(name)
+                        toks[-1] = new(
+                            Tok,
+                            (
+                                name,
+                                last.start,
+                                e,
+                                base,
+                                e - cut,
+                                cut != 0,
+                                True,
+                                cap,
+                                upper,
+                                fold,
+                                last.sentence_start,
+                                False,
+                                adjective,
+                                trigger,
+                            ),
+                        )
+                        joined = True
+                        continue
+            elif e - s > _FAST_LIMIT or (
+                not _dotted(word) and len(_split_missing_space(word, s)) > 1
+            ):
+                return None
+        elif e - s > _FAST_LIMIT:
+            return None
+        joined = False
+        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
+        if kind:
+            append(
+                new(
+                    Tok,
+                    (
+                        word,
+                        s,
+                        e,
+                        word,
+                        e,
+                        False,
+                        False,
+                        False,
+                        False,
+                        "",
+                        False,
+                        False,
+                        adjective,
+                        trigger,
+                    ),
+                )
+            )
+            if kind == _PUNCT_END:
+                at_start = True
+            elif kind == _PUNCT:
+                at_start = False
+            elif word in _APOSTROPHE_TOKENS and len(toks) > 1:
+                prev = toks[-2]
+                if prev.word and prev.end == s and prev.text[-1] == "s" and not prev.possessive:
+                    pending, pending_end = len(toks) - 2, e
+            continue
+        append(
+            new(
+                Tok,
+                (
+                    word,
+                    s,
+                    e,
+                    base,
+                    e - cut,
+                    cut != 0,
+                    True,
+                    cap,
+                    upper,
+                    fold,
+                    at_start,
+                    False,
+                    adjective,
+                    trigger,
+                ),
+            )
+        )
+        at_start = False
+    if pending >= 0:
+        toks[pending] = _possessive(toks[pending])
+    return toks
+
+
+def _raw_tokenize(
+    raw: list[tuple[str, int, int]], skips: list[tuple[int, int]], words: WordCache
+) -> list[Tok]:
+    """:func:`tokenize` over the tokens of :func:`raw_tokens`."""
     # Every field is computed first and each Tok built once (the scanner's hottest setup).
-    raw = raw_tokens(text, start, end)
     n = len(raw)
+    missing = set(map(itemgetter(0), raw)).difference(words)
+    if missing:
+        words.learn(missing)
     merged: list[Tok] = []
     append = merged.append
+    new = _new_tok
     at_start = True
+    skip = False
     skip_i = 0
     skips = sorted(skips)
     n_skips = len(skips)
+    info_of = words.__getitem__
     for i, (word, s, e) in enumerate(raw):
-        skip = False
         if n_skips:
             while skip_i < n_skips and skips[skip_i][1] <= s:
                 skip_i += 1
             skip = skip_i < n_skips and skips[skip_i][0] < e
-        first = word[0]
-        if not first.isalnum():
-            append(Tok(word, s, e, word, e, False, False, False, False, "", False, skip))
-            if first in _SENTENCE_END:
+        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
+        if kind:
+            append(
+                new(
+                    Tok,
+                    (
+                        word,
+                        s,
+                        e,
+                        word,
+                        e,
+                        False,
+                        False,
+                        False,
+                        False,
+                        "",
+                        False,
+                        skip,
+                        adjective,
+                        trigger,
+                    ),
+                )
+            )
+            if kind == _PUNCT_END:
                 at_start = True
-            elif first not in _TRANSPARENT:
+            elif kind == _PUNCT:
                 at_start = False
             continue
-        base, base_end, possessive = word, e, False
-        if word.endswith(_APOSTROPHES) and len(word) > 2:
-            base, base_end, possessive = word[:-2], e - 2, True
-        elif (
+        possessive = cut != 0 or (
             word[-1] == "s"
             and i + 1 < n
             and raw[i + 1][0] in ("'", "’")
             and raw[i + 1][1] == e
             and (i + 2 >= n or raw[i + 2][1] > raw[i + 1][2])
-        ):
-            possessive = True
-        cap = first.isupper()
-        if first.isalpha() and not cap:
-            upper = False  # its first letter is not a capital (the common case)
-        elif base.isascii() and base.isalpha():  # the same test, without a list
-            upper = len(base) >= 2 and base.isupper()
-        else:
-            letters = [c for c in base if c.isalpha()]
-            upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        )
         append(
-            Tok(
-                word,
-                s,
-                e,
-                base,
-                base_end,
-                possessive,
-                True,
-                cap,
-                upper,
-                base.casefold(),
-                at_start,
-                skip,
+            new(
+                Tok,
+                (
+                    word,
+                    s,
+                    e,
+                    base,
+                    e - cut,
+                    possessive,
+                    True,
+                    cap,
+                    upper,
+                    fold,
+                    at_start,
+                    skip,
+                    adjective,
+                    trigger,
+                ),
             )
         )
         at_start = False
@@ -278,9 +567,19 @@ class _Scanner:
         tok = self.toks[i]
         if not tok.word or tok.skip:
             return
-        options = data.known.get(tok.text.casefold()) or data.known.get(tok.fold)
+        key = tok.text.casefold()
+        options = data.known.get(key)
+        if not options:
+            key = tok.fold
+            options = data.known.get(key)
         if options:
             toks, n = self.toks, self.n
+            second = toks[i + 1] if i + 1 < n else None
+            if second is None:
+                options = data.known_single[key]
+            elif second.word and not second.possessive:
+                # Only the forms that the look at the second word below lets through.
+                options = data.known_next[key].get(second.fold) or data.known_single[key]
             for tokens, form, index in options:
                 if len(tokens) > 1:
                     # A cheap look at the second word first (most forms fail there): a
@@ -1211,9 +1510,6 @@ def scan_region(
 
     ``people`` holds the first two words (case-folded) of names the people parser found.
     """
-    for tok in toks:
-        if "-" in tok.base and tok.base.rsplit("-", 1)[1].casefold() in data.adjective_suffixes:
-            tok.adjective = True
     scanner = _Scanner(data, toks, titlecase, people)
     # Each check is called only when its own opening test would not return at once (the
     # same test, just before the call): ~8 method calls per token were a tenth of the step.
@@ -1225,7 +1521,8 @@ def scan_region(
     descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
     # The calls keep their order: known, head, prefix head, legal, described, then the
     # apposition (only at ","), workplace (only at "at") and acronym role (only words).
-    for i, tok in enumerate(toks):
+    for i in compress(range(len(toks)), map(_TRIGGER, toks)):
+        tok = toks[i]
         base = tok.base
         if not tok.word:
             if prefix_heads.get(base) is not None:

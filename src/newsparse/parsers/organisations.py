@@ -38,7 +38,7 @@ import regex
 from .._draft import Draft
 from .._model import Organisation, OrganisationKind, Span
 from ._orgs_data import OrgData, org_data, split_tokens
-from ._orgs_scan import Candidate, Tok, scan_region, tokenize
+from ._orgs_scan import Candidate, Tok, WordCache, scan_region, tokenize
 
 __all__ = ["find_organisations"]
 
@@ -264,6 +264,28 @@ class _Merger:
         self.by_key: dict[str, _Group] = {}
         self.by_core: dict[frozenset[str], list[_Group]] = {}
         self.by_head: dict[str, list[_Group]] = {}
+        # Per-parse memos: the same names are split and keyed many times.
+        self._splits: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, str] = {}
+        self._cores: dict[str, frozenset[str]] = {}
+
+    def split(self, name: str) -> tuple[str, ...]:
+        words = self._splits.get(name)
+        if words is None:
+            words = self._splits[name] = split_tokens(name)
+        return words
+
+    def key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = _key(name)
+        return key
+
+    def core(self, name: str) -> frozenset[str]:
+        core = self._cores.get(name)
+        if core is None:
+            core = self._cores[name] = _core(self.data, self.split(name))
+        return core
 
     def name_of(self, cand: Candidate) -> str:
         return _norm(self.text[cand.start : cand.end])
@@ -275,10 +297,10 @@ class _Merger:
             found = self.by_acronym.get(cand.acronym)
             if found is not None:
                 return found
-        found = self.by_key.get(_key(name))
+        found = self.by_key.get(self.key(name))
         if found is not None:
             return found
-        core = _core(self.data, split_tokens(name))
+        core = self.core(name)
         if len(core) >= 2:
             for group in reversed(self.by_core.get(core, ())):
                 if not cand.places or not group.places or cand.places == group.places:
@@ -305,21 +327,21 @@ class _Merger:
             self.by_acronym.setdefault(cand.acronym, group)
         if cand.source in _REFS:
             return
-        words = split_tokens(name)
-        keys = [_key(name)]
+        words = self.split(name)
+        keys = [self.key(name)]
         if cand.core:
-            keys.append(_key(" ".join(cand.core)))
+            keys.append(self.key(" ".join(cand.core)))
         for key in keys:
             group.keys.add(key)
             self.by_key[key] = group
-        core = _core(data, words)
+        core = self.core(name)
         if core and core not in group.cores:
             group.cores.add(core)
             self.by_core.setdefault(core, []).append(group)
         group.places |= cand.places
         heads = {cand.head or _head_of(data, words)}
         if cand.entry is not None:
-            heads.add(_head_of(data, split_tokens(data.entries[cand.entry].name)))
+            heads.add(_head_of(data, self.split(data.entries[cand.entry].name)))
         for head in heads:
             if head and head not in group.heads:
                 group.heads.add(head)
@@ -336,7 +358,7 @@ class _Merger:
             form = self.name_of(m)
             is_acronym = form == acronym or (m.source in ("acronym", "defined"))
             canonical = entry is not None and form == entry.name
-            return (0 if is_acronym else 1, len(split_tokens(form)), int(canonical), -m.start)
+            return (0 if is_acronym else 1, len(self.split(form)), int(canonical), -m.start)
 
         best = max(named, key=rank)
         name = self.name_of(best)
@@ -392,12 +414,13 @@ def _second_pass(
     if not acronyms and not cores:
         return
     covered = _covered(merger.groups)
+    wanted = acronyms.keys() | cores.keys()  # any other token is passed over at once
     for toks, _ in scanned:
-        i = 0
-        while i < len(toks):
-            tok = toks[i]
+        after = 0  # tokens before it belong to a name found already
+        for i, tok in enumerate(toks):
+            if i < after or tok.base not in wanted:
+                continue
             if not tok.word or tok.skip or tok.start in covered or tok.end - 1 in covered:
-                i += 1
                 continue
             owner = acronyms.get(tok.base)
             if owner is not None:
@@ -406,17 +429,14 @@ def _second_pass(
                     Candidate(tok.start, tok.base_end, i, i + 1, "defined", acronym=tok.base),
                     tok.base,
                 )
-                i += 1
                 continue
-            size = 1
             for core, group in cores.get(tok.base, ()) if tok.cap else ():
                 size = len(core)
                 if tuple(t.base for t in toks[i : i + size]) == core:
                     end = toks[i + size - 1].base_end
                     merger.attach(group, Candidate(tok.start, end, i, i + size, "known"), core[0])
+                    after = i + size
                     break
-                size = 1
-            i += size
 
 
 def _back_references(merger: _Merger, refs: list[Candidate]) -> None:
@@ -453,8 +473,9 @@ def find_organisations(draft: Draft) -> None:
         if len(words := person.name.split()) >= 2
     )
     scanned: list[tuple[list[Tok], list[Candidate]]] = []
+    word_infos = WordCache(data)
     for region in _regions(draft):
-        toks = tokenize(text, region.start, region.end, skips)
+        toks = tokenize(text, region.start, region.end, skips, word_infos)
         if not toks:
             continue
         cands = scan_region(data, toks, region.line and _titlecase(toks), people)
