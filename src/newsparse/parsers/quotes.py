@@ -705,6 +705,8 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             # patterns' nouns may end inside a word here: "banker" in "bankers".)
             continue
         match = pattern.match(text, lo, hi)
+        if match is not None and match.end() < hi and text[match.end()].isalpha():
+            match = None  # "banker" of "bankers", "the Central Poll" of "Pollution": no word
         if match is not None:
             entity = _entity_from_match(ctx, kind, match)
             relative = _ISSUED_BY.match(text, match.end(), hi) if entity.bare else None
