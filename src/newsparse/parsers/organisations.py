@@ -30,6 +30,7 @@ acronym, other forms and every mention with offsets into the original text.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import cast
 
 import attrs
@@ -466,7 +467,9 @@ def find_organisations(draft: Draft) -> None:
     """Fill ``draft.organisations`` with every organisation the article names."""
     data = org_data(draft.lexicon)
     text = draft.text
-    skips = [(link.start, link.end) for link in draft.links]
+    skips = sorted((link.start, link.end) for link in draft.links)
+    skip_starts = [a for a, _ in skips]
+    reach = list(itertools.accumulate((b for _, b in skips), max))  # furthest end so far
     people = frozenset(
         (words[0].casefold(), words[1].casefold())
         for person in draft.people
@@ -475,7 +478,10 @@ def find_organisations(draft: Draft) -> None:
     scanned: list[tuple[list[Tok], list[Candidate]]] = []
     word_infos = WordCache(data)
     for region in _regions(draft):
-        toks = tokenize(text, region.start, region.end, skips, word_infos)
+        # only the links that can overlap the region (all of them per region was quadratic)
+        first = bisect.bisect_right(reach, region.start)
+        last = bisect.bisect_left(skip_starts, region.end)
+        toks = tokenize(text, region.start, region.end, skips[first:last], word_infos)
         if not toks:
             continue
         cands = scan_region(data, toks, region.line and _titlecase(toks), people)
