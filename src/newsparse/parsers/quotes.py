@@ -107,6 +107,7 @@ _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
+_AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with)\s{1,3}+(?:the\s{1,3}+)?$")
 _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
@@ -330,6 +331,15 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
             org = _description_at_end(ctx, lo, hi)
             if org is not None and org.kind == "organisation" and org.start < hit.start:
                 return org
+        elif _AT_END.search(text, max(lo, hit.start - 12), hit.start):
+            # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
+            group = _description_at_end(ctx, lo, hi)
+            if (
+                group is not None
+                and group.kind in ("group", "description")
+                and group.start < hit.start
+            ):
+                return group
         return hit
     return _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
 
