@@ -147,6 +147,12 @@ class _Reader:
         self.dateline_seen = True
         return True
 
+    def credit_authors(self, names: list[str], byline: str) -> None:
+        """Add ``names`` to the authors; ``byline`` is the byline unless one was read."""
+        self.header.authors.extend(names)
+        self.header.byline = self.header.byline or _normal(byline)
+        self.byline_seen = True
+
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
         """Read a whole-line byline; True when ``text`` is one."""
@@ -265,13 +271,10 @@ class _Reader:
         head = text[: found.start].rstrip(" ,;|–—-")
         prefix = self.names.byline_prefix.match(head)
         body = head[prefix.end() :] if prefix else head
-        parts = [p for p in _NAME_SPLIT.split(body) if p.strip()]
-        names = self.names.split_names(body)
-        if not names or len(names) != len(parts):
+        names = _all_names(body, self.names)
+        if names is None:
             return False
-        self.header.authors.extend(names)
-        self.header.byline = self.header.byline or _normal(head)
-        self.byline_seen = True
+        self.credit_authors(names, head)
         self.set_date(found, offset)
         return True
 
@@ -378,13 +381,10 @@ class _Reader:
             return False
         if read_date_line(following, self.lexicon, self.today) is None:
             return False
-        parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
-        names = self.names.split_names(head)
-        if not names or len(names) != len(parts):
+        names = _all_names(head, self.names)
+        if names is None:
             return False
-        self.header.authors.extend(names)
-        self.header.byline = self.header.byline or _normal(text)
-        self.byline_seen = True
+        self.credit_authors(names, text)
         return True
 
     def names_and_agency(self, text: str, agency: str) -> bool:
@@ -393,13 +393,10 @@ class _Reader:
         if tail is None or self.agencies.lookup(tail.group(1)) != agency:
             return False
         head = text[: tail.start()].strip()
-        parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
-        names = self.names.split_names(head)
-        if not names or len(names) != len(parts):
+        names = _all_names(head, self.names)
+        if names is None:
             return False
-        self.header.authors.extend(names)
-        self.header.byline = self.header.byline or _normal(text)
-        self.byline_seen = True
+        self.credit_authors(names, text)
         self.set_agency(agency)
         return True
 
