@@ -81,6 +81,29 @@ def load_cases() -> list[Case]:
     return cases
 
 
+Scorer = Callable[[Case], tuple[dict[str, tuple[int, int]], list[str]]]
+"""Counts (hits, total) per metric for one article, and its notes."""
+
+
+def _tally(table: Table, cases: Sequence[Case], part: str, score: Scorer) -> Table:
+    """Fill ``table`` with the sums of ``score`` per group and over all articles whose
+    gold has ``part``."""
+    groups: dict[str, dict[str, tuple[int, int]]] = {}
+    for case in cases:
+        if part not in case.gold:
+            continue
+        counts, notes = score(case)
+        table.details.extend(notes)
+        for label in (case.group, "all"):
+            total = groups.setdefault(label, {"articles": (0, 0)})
+            total["articles"] = (total["articles"][0] + 1, total["articles"][1] + 1)
+            for key, (hit, out_of) in counts.items():
+                old = total.get(key, (0, 0))
+                total[key] = (old[0] + hit, old[1] + out_of)
+    table.rows = sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0]))
+    return table
+
+
 # -- quotes ------------------------------------------------------------------------------
 
 
@@ -139,20 +162,7 @@ def quotes_section(cases: Sequence[Case]) -> Table:
         "Quotations",
         ["articles", "recall", "precision", "kind", "speaker", "role", "organisation"],
     )
-    groups: dict[str, dict[str, tuple[int, int]]] = {}
-    for case in cases:
-        if "quotes" not in case.gold:
-            continue
-        counts, notes = score_quotes(case)
-        table.details.extend(notes)
-        for label in (case.group, "all"):
-            total = groups.setdefault(label, {"articles": (0, 0)})
-            total["articles"] = (total["articles"][0] + 1, total["articles"][1] + 1)
-            for key, (hit, out_of) in counts.items():
-                old = total.get(key, (0, 0))
-                total[key] = (old[0] + hit, old[1] + out_of)
-    table.rows = sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0]))
-    return table
+    return _tally(table, cases, "quotes", score_quotes)
 
 
 # -- organisations ---------------------------------------------------------------------------
@@ -219,20 +229,7 @@ def organisations_section(cases: Sequence[Case]) -> Table:
         "Organisations",
         ["articles", "recall", "precision", "f1", "kind", "acronym"],
     )
-    groups: dict[str, dict[str, tuple[int, int]]] = {}
-    for case in cases:
-        if "organisations" not in case.gold:
-            continue
-        counts, notes = score_organisations(case)
-        table.details.extend(notes)
-        for label in (case.group, "all"):
-            total = groups.setdefault(label, {"articles": (0, 0)})
-            total["articles"] = (total["articles"][0] + 1, total["articles"][1] + 1)
-            for key, (hit, out_of) in counts.items():
-                old = total.get(key, (0, 0))
-                total[key] = (old[0] + hit, old[1] + out_of)
-    table.rows = sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0]))
-    return table
+    return _tally(table, cases, "organisations", score_organisations)
 
 
 # -- printing ------------------------------------------------------------------------------
