@@ -9,6 +9,7 @@ bounded repetitions, so the work stays linear in the article length.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -27,6 +28,15 @@ _LETTERS_DOTS = regex.compile(r"[\p{L}.]{2,30}+")
 _POSSESSOR = regex.compile(r"(?<![\p{L}])[\p{L}]{2,30}+(?=['’]s)")
 _LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
 """The letters that end the string (matched backwards from its end)."""
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its diacritics ("José" -> "Jose"); ASCII words as they are."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
 _AFFILIATION = regex.compile(
     r"(?<![\p{L}])(?:at|of|for|with)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
@@ -202,7 +212,9 @@ class NameLex:
         self.patronymic = tuple(names.get("patronymic_suffixes", ()))
         self.surname_suffixes = tuple(names.get("surname_suffixes", ()))
         self.female_suffixes = tuple(names.get("female_suffixes", ()))
-        self.given_names = frozenset(names.get("given_names", ()))
+        given = names.get("given_names", ())
+        # Looked up with and without diacritics: "José" and "Renée" are "Jose" and "Renee".
+        self.given_names = frozenset(given) | frozenset(map(_unaccented, given))
         self.ambiguous_given = frozenset(names.get("ambiguous_given_names", ()))
         self.pronouns: dict[str, str] = {
             k.casefold(): v for k, v in pronouns.get("subject", {}).items()
@@ -474,7 +486,7 @@ class NameLex:
         if len(tokens) < 2 or any(self.is_not_name(t) for t in tokens):
             return False
         last = tokens[-1].casefold()
-        return tokens[0] in self.given_names or (
+        return _unaccented(tokens[0]) in self.given_names or (
             len(last) > 4 and last.endswith(self.surname_suffixes)
         )
 
@@ -664,7 +676,10 @@ class NameLex:
             core.pop()
         if len(core) >= 3:
             given = self.given_names
-            if words[core[1]] in given and words[core[0]] not in given:
+            first = words[core[0]]
+            # "Tuesday Antonio Rovira": a capitalised word that is no given name (an
+            # accented one, "René Antonio Rovira", is a foreign given name, not English).
+            if words[core[1]] in given and first.isascii() and first not in given:
                 core = core[1:]
         if not core:
             return

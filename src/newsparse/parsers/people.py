@@ -153,6 +153,17 @@ def match_person(
     elif len(tokens) >= 2:
         word, last = tokens[0], tokens[-1]
         candidates = [p for p in persons if (key := p._name_key())[0] == word and key[1] == last]
+        if not candidates:
+            # "Al Tayer" of "Mattar Al Tayer", "Bin Salman" of "Mohammed bin Salman": the
+            # last words of a longer name.
+            tail = [t.casefold() for t in tokens]
+            size = len(tail)
+            candidates = [
+                p
+                for p in persons
+                if len(words := p.name.split()) > size
+                and [w.casefold() for w in words[-size:]] == tail
+            ]
     else:
         word = tokens[0]
         candidates = [p for p in persons if p._name_key()[1] == word]
