@@ -387,11 +387,16 @@ class NameLex:
             + r"(?:\s{1,3}+(?:familiar\s{1,3}+with|close\s{1,3}+to|with\s{1,3}+knowledge\s{1,3}+of|"
             r"briefed\s{1,3}+on|involved\s{1,3}+in)\s{1,3}+(?:the\s{1,3}+)?[\p{L}-]{2,30}+"
             r"(?:\s{1,3}+[\p{L}-]{2,30}+){0,2}?(?=\s{0,3}+(?:[,.;]|said|told|say|$)))?"
-            + r"(?:\s{1,3}+(?:of|for|at|in|from)\s{1,3}+(?:the\s{1,3}+)?"
+            + r"(?:\s{1,3}+(?:(?:of|for|at|in|from)\s{1,3}+(?:the\s{1,3}+)?(?:"
             + _CAP
-            + r"(?:\s{1,3}+"
+            + r"|\p{Lu}[\p{Lu}&]{1,9}+(?![\p{L}]))(?:\s{1,3}+"
             + _CAP
-            + r"){0,4}+)?"
+            + r"){0,4}+"
+            # "doctors at the hospital", "residents of the village" (before a verb, a comma
+            # or the end: "bankers at the regional conference" of "according to ..." is
+            # left to the bare group)
+            + r"|(?:of|at|in|from)\s{1,3}+the\s{1,3}+(?!(?:said|says|told)(?![\p{L}]))"
+            + r"\p{Ll}[\p{Ll}-]{2,20}+(?=\s{0,3}+(?:[,;:)]|$|\p{Ll}{1,20}+(?:ed|s)(?![\p{L}])))))?"
         )
         doc_alt = _alternation(self.doc_nouns, "i")
         self.document_re = regex.compile(

@@ -138,6 +138,9 @@ _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
 )
+_LOWER_COMPLEMENT = regex.compile(
+    r"\s{1,3}+(?:of|at|in|from)\s{1,3}+the\s{1,3}+\p{Ll}[\p{Ll}-]{2,20}+$"
+)
 _ADDRESS = regex.compile(r"\s{0,3}+(\p{Lu}\p{Ll}{1,30}+)")
 
 _MIN_CUELESS_WORDS = 6
@@ -618,6 +621,9 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
     elif kind == "description":
         entity.role_noun = _role_noun_of(ctx, phrase)
         entity.country = _country_in(ctx, phrase)
+    elif kind == "group":
+        # "Doctors at the hospital": the group is named by its head ("Doctors")
+        entity.name = _LOWER_COMPLEMENT.sub("", name)
     return entity
 
 
