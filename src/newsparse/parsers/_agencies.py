@@ -19,10 +19,12 @@ __all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
 # Dots only in abbreviations ("ST. PETERSBURG", "D.C."), so that "Baku. Name" splits.
 _PLACE_WORD = r"(?:(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.|(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}'’-]{0,24})"
 _CAPS_WORD = r"(?:(?:ST|STE|FT|MT)\.|(?:\p{Lu}\.){2,3}|\p{Lu}[\p{Lu}'’-]{1,24})"
-_PLACE = (
-    rf"(?!(?:By|BY)\s){_PLACE_WORD}"
+_ONE_PLACE = (
+    rf"{_PLACE_WORD}"
     rf"(?:\s(?:(?:de|del|da|do|du|la|le|el|al|es|on|upon|am|an|sur)\s)?{_PLACE_WORD}){{0,3}}"
 )
+# Reuters files from several cities at once: "NEW YORK/LONDON", "BEIJING/HONG KONG".
+_PLACE = rf"(?!(?:By|BY)\s){_ONE_PLACE}(?:/{_ONE_PLACE}){{0,2}}"
 _CAPS_PLACE = (
     rf"(?!BY\s){_CAPS_WORD}"
     rf"(?:\s(?:(?:DE|DEL|DA|DO|DU|LA|LE|EL|AL|ES)\s)?{_CAPS_WORD}){{0,3}}"

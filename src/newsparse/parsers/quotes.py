@@ -343,8 +343,110 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 and group.start < hit.start
             ):
                 return group
+        if hit.role is None:
+            start = _trade_descriptor(ctx, lo, hit.start)
+            if start is not None:
+                # "Swedish carmaker Volvo Cars said": the company named after its trade
+                return Entity(
+                    "organisation",
+                    start,
+                    hit.end,
+                    _clean(text[start : hit.end]),
+                    _source_name(lex, text[hit.start : hit.end]),
+                )
         return hit
-    return _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
+    entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
+    if entity is None:
+        # "U.S. chipmaker Calder Semiconductor": a proper name after a trade descriptor
+        run = _capitalised_run_start(text, lo, hi)
+        if run is not None and _trade_descriptor(ctx, lo, run) is not None:
+            entity = _proper_subject(ctx, run, hi)
+    if entity is not None and entity.kind == "organisation" and entity.text[:1].isupper():
+        start = _trade_descriptor(ctx, lo, entity.start)  # "Swedish carmaker Vornby Motors"
+        if start is not None:
+            entity.start = start
+            entity.text = _clean(text[start : entity.end])
+    return entity
+
+
+def _capitalised_run_start(text: str, lo: int, hi: int) -> int | None:
+    """Where the run of capitalised words ending at ``hi`` starts (None: no such run)."""
+    pos = _rstrip_ws(text, lo, hi)
+    start = None
+    for _ in range(6):
+        word_start = max(lo, text.rfind(" ", lo, pos) + 1)
+        if word_start >= pos or not text[word_start].isupper():
+            break
+        start = word_start
+        pos = _rstrip_ws(text, lo, word_start)
+        if pos == word_start:
+            break
+    return start
+
+
+_DESCRIPTOR_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.&'’-]{0,30}+")
+_DESCRIPTOR_STOPS = frozenset(
+    (
+        *("of", "from", "by", "to", "in", "at", "with", "for", "on", "as"),
+        *("and", "or", "but", "that", "who", "which", "said", "says"),
+    )
+)
+_MAX_DESCRIPTOR_WORDS = 5
+
+
+def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
+    """Where a trade descriptor ending right before ``hi`` starts, or None.
+
+    "Swedish carmaker", "the U.S. chipmaker", "Dutch chip equipment maker", "Miner",
+    "tanker tracking firm": lower-case words ending in an organisation noun, opened by at
+    most one capitalised word (a country, a demonym, an initialism) and an article.
+    """
+    text, lex = ctx.text, ctx.lex
+    end = _rstrip_ws(text, lo, hi)
+    if end == hi or end <= lo:
+        return None
+    words: list[tuple[int, str]] = []  # from the noun backwards
+    pos = end
+    while len(words) <= _MAX_DESCRIPTOR_WORDS:
+        start = pos
+        while start > lo and not text[start - 1].isspace():
+            start -= 1
+        word = text[start:pos]
+        if _DESCRIPTOR_WORD.fullmatch(word) is None or word in _DESCRIPTOR_STOPS:
+            break
+        if words and word.casefold() in ("the", "a", "an"):
+            break  # the article is read below
+        words.append((start, word))
+        if not word[0].islower():
+            break  # a capitalised word opens the descriptor
+        pos = _rstrip_ws(text, lo, start)
+        if pos == start:
+            break
+    if not words or len(words) > _MAX_DESCRIPTOR_WORDS:
+        return None
+    noun = words[0][1].casefold()
+    if noun not in lex.org_nouns and noun not in lex.generic_referents:
+        return None
+    first_start, first = words[-1]
+    opens = not text[lo:first_start].strip(_SPAN_LEAD)  # the clause starts with it
+    if first[0].isupper() and not (
+        first.casefold() in lex.country_of
+        or (len(words) > 1 and first.replace(".", "").isupper())  # "U.S. chipmaker"
+        or (opens and first == first.capitalize())  # "Tanker tracking firm", "Miner"
+    ):
+        return None  # "Tesla rival ..."
+    start = first_start
+    before = _rstrip_ws(text, lo, start)
+    if before < start:
+        word_start = max(lo, text.rfind(" ", lo, before) + 1)
+        if text[word_start:before].casefold() in ("the", "a", "an"):
+            start = word_start  # "the Swedish carmaker"
+            before = _rstrip_ws(text, lo, start)
+    if before < start:
+        word_start = max(lo, text.rfind(" ", lo, before) + 1)
+        if text[word_start:before] in _DESCRIPTOR_STOPS:
+            return None  # "the head of the regional grid operator Laura Whitcomb"
+    return start
 
 
 # "Puget Sound Energy", "District 751", "Morgan Stanley": capitalised words and numbers,
@@ -579,8 +681,11 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         name = _LEADING_ARTICLE.sub("", match.group())
         start = match.start()
         head = _organisation_at_end(ctx, lo, _rstrip_ws(text, lo, start))
+        trade = _trade_descriptor(ctx, lo, start)  # "Dutch chip equipment maker ASML"
         if head is not None:
             start = head.start()  # "the national statistics agency INE"
+        if trade is not None:
+            start = min(start, trade)
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
 
