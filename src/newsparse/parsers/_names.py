@@ -411,7 +411,8 @@ class NameLex:
         self.organisation_re = regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?:(?i:the)\s{1,3}+|(?:"
             + self.demonym_alt
-            + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+\s{1,3}+){0,2}+)?(?:(?:"
+            # "the mayor's office", "the country's largest union"
+            + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+(?:['’]s)?\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
             + r"|\p{Lu}\.(?:\p{Lu}\.){1,3}+|of|for|and|the|on)\s{1,3}+){0,6}"
             + org_alt

@@ -138,6 +138,7 @@ _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
 )
+_OWNER = regex.compile(r"(\p{Ll}[\p{Ll}-]{2,20}+)['’]s\s")
 _LOWER_COMPLEMENT = regex.compile(
     r"\s{1,3}+(?:of|at|in|from)\s{1,3}+the\s{1,3}+\p{Ll}[\p{Ll}-]{2,20}+$"
 )
@@ -580,7 +581,8 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return hit
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
-            head = described_at(seg_start, seg_hi)
+            # "ASML Holding, the Dutch maker of ..., said": a proper name opens the chain
+            head = described_at(seg_start, seg_hi) or _proper_subject(ctx, seg_start, seg_hi)
             if (
                 head is not None
                 and named_org is not None
@@ -723,6 +725,14 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
             entity.bare = True
     elif kind == "organisation":
         entity.name = _source_name(lex, name)
+        owner = _OWNER.match(entity.name)
+        if owner is not None and (
+            owner.group(1).casefold() in lex.org_nouns
+            or owner.group(1).casefold() in lex.generic_referents
+        ):
+            # "the regulator's press service", "the company's board": the organisation
+            # the possessor refers to speaks
+            entity.name = owner.group(1)
     elif kind == "description":
         entity.role_noun = _role_noun_of(ctx, phrase)
         entity.country = _country_in(ctx, phrase)
