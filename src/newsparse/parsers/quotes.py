@@ -107,7 +107,7 @@ _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
-_AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with)\s{1,3}+(?:the\s{1,3}+)?$")
+_AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with|in)\s{1,3}+(?:the\s{1,3}+)?$")
 _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
@@ -137,6 +137,9 @@ _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but)\s{1,3}+(?:(?:also|later|t
 _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
+)
+_LEAST = regex.compile(
+    r"\s{1,3}+(?:least|most)\s{1,3}+(?:\p{N}|one|two|three|four|five|six|seven|eight|nine|ten|a|an|half|some|twice)(?![\p{L}])"
 )
 _OWNER = regex.compile(r"(\p{Ll}[\p{Ll}-]{2,20}+)['’]s\s")
 _LOWER_COMPLEMENT = regex.compile(
@@ -335,7 +338,7 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
             org = _description_at_end(ctx, lo, hi)
             if org is not None and org.kind == "organisation" and org.start < hit.start:
                 return org
-        elif _AT_END.search(text, max(lo, hit.start - 12), hit.start):
+        if _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
             group = _description_at_end(ctx, lo, hi)
             if (
@@ -663,6 +666,8 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
             pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
         )
         if match is not None:
+            if kind == "group" and _inside_name(text, lo, match.start()):
+                continue  # "the Joint Chiefs of Staff": a name, not the group "chiefs"
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
         last = index.noun_bound("agency", window_lo, hi, tokens)
@@ -690,6 +695,16 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
             start = min(start, trade)
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
+
+
+def _inside_name(text: str, lo: int, start: int) -> bool:
+    """True when a capitalised word runs into ``start`` ("Joint" of "Joint Chiefs")."""
+    end = _rstrip_ws(text, lo, start)
+    if end == start or end <= lo:
+        return False
+    word_start = max(lo, text.rfind(" ", lo, end) + 1)
+    word = text[word_start:end]
+    return word[:1].isupper() and word.isalpha() and word.casefold() not in ("the", "a", "an")
 
 
 def _noun_in(ctx: _Context, kind: str, lo: int, hi: int) -> bool:
@@ -1069,6 +1084,8 @@ def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     if word is None:
         return ctx.text[pos : pos + 1] in "\"“«„'"
     folded = word.group().casefold()
+    if folded == "at" and _LEAST.match(ctx.text, word.end(), hi) is not None:
+        return True  # "said at least 39 people have been killed" (not "said at a meeting")
     return folded not in _NOT_CLAUSE_START or folded in _CLAUSE_DETERMINERS
 
 
