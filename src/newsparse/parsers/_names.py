@@ -9,6 +9,7 @@ bounded repetitions, so the work stays linear in the article length.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -60,9 +61,18 @@ def _no_caseless_twins(node: dict[str, Any]) -> bool:
     """True when no two branches of any node match the same character ignoring case."""
     keys = [k for k in node if k]
     for i, a in enumerate(keys):
-        pattern = regex.compile(f"(?i:{regex.escape(a)})")
-        if any(pattern.fullmatch(b) for b in keys[i + 1 :]):
-            return False
+        others = keys[i + 1 :]
+        if a.isascii():
+            # (Performance.) Two ASCII keys match the same text ignoring case exactly
+            # when their lower-case forms are equal: no pattern to compile for them.
+            low = a.lower()
+            if any(b.isascii() and b.lower() == low for b in others):
+                return False
+            others = [b for b in others if not b.isascii()]
+        if others:
+            pattern = regex.compile(f"(?i:{regex.escape(a)})")
+            if any(pattern.fullmatch(b) for b in others):
+                return False
     return all(_no_caseless_twins(sub) for sub in node.values())
 
 
@@ -211,20 +221,6 @@ class NameLex:
         self.object_pronouns: dict[str, str] = {
             k.casefold(): v for k, v in pronouns.get("object", {}).items()
         }
-        self.object_pronoun_re = regex.compile(
-            r"(?<![\p{L}])(?i:"
-            + "|".join(sorted(self.object_pronouns, key=len, reverse=True) or ["\x00"])
-            + r")(?![\p{L}])"
-        )
-        self.acronym_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:(?i:the)\s{1,3}+)?\p{Lu}[\p{Lu}\p{N}&]{1,9}+(?![\p{L}\p{N}])"
-        )
-        self.time_adjunct_re = regex.compile(
-            r"\s{1,3}+" + _alternation(speech.get("time_adjuncts", ())) + r"(?![\p{L}])"
-        )
-        self.participle_re = regex.compile(
-            r",\s{0,3}+" + _alternation(speech.get("participles", ())) + r"\s{1,3}+that(?![\p{L}])"
-        )
         # Speech verbs.
         self.verb_lemma: dict[str, str] = {}
         for lemma, forms in speech["verbs"].items():
@@ -236,89 +232,10 @@ class NameLex:
         )
         self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
         self.question_verbs = frozenset(speech.get("question_verbs", ()))
-        self.modal_end_re = regex.compile(
-            r"(?<![\p{L}])(?i:"
-            + "|".join(
-                regex.escape(m)
-                for m in sorted(speech.get("modals", ()), key=len, reverse=True) or ["\x00"]
-            )
-            + r")(?:\s{1,3}+not)?\s{1,3}+$"
-        )
         self.lead_verbs = frozenset(v.casefold() for v in speech.get("interview_lead_verbs", ()))
-        self.lead_verb_re = regex.compile(
-            r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])"
-        )
-        self.verb_re = regex.compile(
-            r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
-        )
         # (Performance.) The first characters of the speech-verb forms: ``verb_re``
         # matches only where one of them is.
         self.verb_initials = frozenset(v[0] for v in self.verb_lemma if v)
-        self.addressee_re = regex.compile(
-            _WS.replace("{1,3}", "{0,3}")
-            + r"(?:(?:the\s{1,3}+)?"
-            + _alternation(self.agencies or ("\x00",))  # "told RFE/RL", "told Caliber.Az"
-            + r"(?![\p{L}])|"
-            + _alternation(speech.get("addressees", ()))
-            + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
-            + _alternation(speech.get("addressee_heads", ()))
-            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
-            + _WS
-            + _CAP
-            + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
-            + _CAP
-            + r"(?:"
-            + _WS
-            + _CAP
-            + r"){0,3}+)"
-        )
-        adverbs = _alternation(speech.get("adverbs", ()))
-        self.adverbs_end_re = regex.compile(
-            r"(?<![\p{L}])" + adverbs + r"(?:\s{1,3}+" + adverbs + r"){0,2}+\s{0,3}+$"
-        )
-        self.expression_re = regex.compile(
-            r"(?<![\p{L}])"
-            + _alternation(speech.get("expression_verbs", ()))
-            + r"\s{1,3}+(?:(?:his|her|their|its|the|a)\s{1,3}+)?"
-            + r"(?:(?:firm|strong|deep|great|full|serious)\s{1,3}+)?"
-            + _alternation(speech.get("expression_nouns", ()))
-            + r"\s{1,3}+that(?![\p{L}])"
-        )
-        backward_nouns = _alternation(speech.get("backward_nouns", ()), "i")
-        self.backward_re = regex.compile(
-            r"(?<![\p{L}])(?i:this|these|that|those|such|the|it)(?:\s{1,3}+"
-            + backward_nouns
-            + r")?\s{1,3}+(?i:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)\s{1,3}+"
-            + _alternation(speech.get("backward_participles", ()))
-            + r"\s{1,3}+by\s{1,3}+"
-        )
-        self.title_cues_re = regex.compile(
-            r"(?<![\p{L}])" + _alternation(speech.get("title_cues", ()), "i") + r"[\s,:]{0,3}+$"
-        )
-        # Names.
-        particle = _alternation(self.particles)
-        self.name_run_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:"
-            + _INITIAL
-            + r")?"
-            + _CAP
-            + r"(?:(?:"
-            + _WS
-            + r"(?:"
-            + particle
-            + _WS
-            + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
-            + _WS
-            + r")?(?:"
-            + _INITIAL
-            + r")?"
-            + _CAP
-            + r"){0,6}+(?![\p{L}])"
-        )
-        self.initials_re = regex.compile(_INITIAL)
-        self.honorific_end_re = regex.compile(
-            r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$"
-        )
         # (Performance.) is_not_name's word sets, merged by the form they are looked up in.
         self._not_name_exact = self.not_name | self.agencies
         self._not_name_folded = frozenset(self.country_of) | self.role_words
@@ -337,19 +254,186 @@ class NameLex:
             if all(m is not None for m in finals)
             else None
         )
-        # Descriptions: "the Russian political analyst", "President of Azerbaijan".
-        self.demonym_alt = _alternation(country_forms)
-        role_alt = _alternation(role_nouns, "i")
-        modifier_alt = _alternation(self.modifiers, "i")
-        self.description_re = regex.compile(
+        # (Performance.) The patterns below are compiled on first use (most articles need
+        # only a few of them): these are the data they are built from.
+        self._speech = speech
+        self._country_forms = country_forms
+        self._role_nouns = role_nouns
+
+    # -- patterns (compiled on first use) ---------------------------------------------
+    @functools.cached_property
+    def demonym_alt(self) -> str:
+        """The alternation of the country names and their adjectives."""
+        return _alternation(self._country_forms)
+
+    @functools.cached_property
+    def _role_alt(self) -> str:
+        return _alternation(self._role_nouns, "i")
+
+    @functools.cached_property
+    def _modifier_alt(self) -> str:
+        return _alternation(self.modifiers, "i")
+
+    @functools.cached_property
+    def object_pronoun_re(self) -> regex.Pattern[str]:
+        """An object pronoun ("him", "them")."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(sorted(self.object_pronouns, key=len, reverse=True) or ["\x00"])
+            + r")(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def acronym_re(self) -> regex.Pattern[str]:
+        """An acronym, perhaps after "the"."""
+        return regex.compile(
+            r"(?<![\p{L}\p{N}])(?:(?i:the)\s{1,3}+)?\p{Lu}[\p{Lu}\p{N}&]{1,9}+(?![\p{L}\p{N}])"
+        )
+
+    @functools.cached_property
+    def time_adjunct_re(self) -> regex.Pattern[str]:
+        """A time adjunct after white space ("on Monday")."""
+        return regex.compile(
+            r"\s{1,3}+" + _alternation(self._speech.get("time_adjuncts", ())) + r"(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def participle_re(self) -> regex.Pattern[str]:
+        """A comma, a participle and "that" (", adding that")."""
+        return regex.compile(
+            r",\s{0,3}+"
+            + _alternation(self._speech.get("participles", ()))
+            + r"\s{1,3}+that(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def modal_end_re(self) -> regex.Pattern[str]:
+        """A modal verb (perhaps with "not") ending the string."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(
+                regex.escape(m)
+                for m in sorted(self._speech.get("modals", ()), key=len, reverse=True) or ["\x00"]
+            )
+            + r")(?:\s{1,3}+not)?\s{1,3}+$"
+        )
+
+    @functools.cached_property
+    def lead_verb_re(self) -> regex.Pattern[str]:
+        """An interview lead verb."""
+        return regex.compile(r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])")
+
+    @functools.cached_property
+    def verb_re(self) -> regex.Pattern[str]:
+        """A speech-verb form."""
+        return regex.compile(r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])")
+
+    @functools.cached_property
+    def addressee_re(self) -> regex.Pattern[str]:
+        """The addressee after a verb ("told reporters", "told Reuters")."""
+        return regex.compile(
+            _WS.replace("{1,3}", "{0,3}")
+            + r"(?:(?:the\s{1,3}+)?"
+            + _alternation(self.agencies or ("\x00",))  # "told RFE/RL", "told Caliber.Az"
+            + r"(?![\p{L}])|"
+            + _alternation(self._speech.get("addressees", ()))
+            + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
+            + _alternation(self._speech.get("addressee_heads", ()))
+            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
+            + _WS
+            + _CAP
+            + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
+            + _CAP
+            + r"(?:"
+            + _WS
+            + _CAP
+            + r"){0,3}+)"
+        )
+
+    @functools.cached_property
+    def adverbs_end_re(self) -> regex.Pattern[str]:
+        """One to three adverbs ending the string."""
+        adverbs = _alternation(self._speech.get("adverbs", ()))
+        return regex.compile(
+            r"(?<![\p{L}])" + adverbs + r"(?:\s{1,3}+" + adverbs + r"){0,2}+\s{0,3}+$"
+        )
+
+    @functools.cached_property
+    def expression_re(self) -> regex.Pattern[str]:
+        """The pattern of "expressed (his) hope that" and the like."""
+        return regex.compile(
+            r"(?<![\p{L}])"
+            + _alternation(self._speech.get("expression_verbs", ()))
+            + r"\s{1,3}+(?:(?:his|her|their|its|the|a)\s{1,3}+)?"
+            + r"(?:(?:firm|strong|deep|great|full|serious)\s{1,3}+)?"
+            + _alternation(self._speech.get("expression_nouns", ()))
+            + r"\s{1,3}+that(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def backward_re(self) -> regex.Pattern[str]:
+        """The pattern of "this was stated by": a speaker after the quote."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:this|these|that|those|such|the|it)(?:\s{1,3}+"
+            + _alternation(self._speech.get("backward_nouns", ()), "i")
+            + r")?\s{1,3}+(?i:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)\s{1,3}+"
+            + _alternation(self._speech.get("backward_participles", ()))
+            + r"\s{1,3}+by\s{1,3}+"
+        )
+
+    @functools.cached_property
+    def title_cues_re(self) -> regex.Pattern[str]:
+        """A cue that a title follows, ending the string."""
+        return regex.compile(
+            r"(?<![\p{L}])"
+            + _alternation(self._speech.get("title_cues", ()), "i")
+            + r"[\s,:]{0,3}+$"
+        )
+
+    @functools.cached_property
+    def name_run_re(self) -> regex.Pattern[str]:
+        """A run of capitalised words, initials, particles and nicknames."""
+        return regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"(?:(?:"
+            + _WS
+            + r"(?:"
+            + _alternation(self.particles)
+            + _WS
+            + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
+            + _WS
+            + r")?(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"){0,6}+(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def initials_re(self) -> regex.Pattern[str]:
+        """One to three initials."""
+        return regex.compile(_INITIAL)
+
+    @functools.cached_property
+    def honorific_end_re(self) -> regex.Pattern[str]:
+        """An honorific (group 1) ending the string before white space."""
+        return regex.compile(r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$")
+
+    @functools.cached_property
+    def description_re(self) -> regex.Pattern[str]:
+        """A description: "the Russian political analyst", "President of X"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|this|that|our|its|their)\s{1,3}+)?(?:(?:"
-            + modifier_alt
+            + self._modifier_alt
             + r"|"
             + self.demonym_alt
             + r"(?:['’]s)?|"
             + _CAP
             + r")\s{1,3}+){0,4}"
-            + role_alt
+            + self._role_alt
             + r"(?:\s{1,3}+(?:of|for|at|in|from|with)\s{1,3}+(?:(?:the|a)\s{1,3}+(?:"
             + self.demonym_alt
             + r"\s{1,3}+)?(?!(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+"
@@ -361,17 +445,28 @@ class NameLex:
             + _CAP
             + r"|of|the|and|for)){0,5}+))?"
         )
-        self.role_in_text_re = regex.compile(
-            r"(?<![\p{L}])(?:" + role_alt + r"|" + _alternation(self.degrees, "i") + r")(?![\p{L}])"
+
+    @functools.cached_property
+    def role_in_text_re(self) -> regex.Pattern[str]:
+        """A role noun or degree as a word."""
+        return regex.compile(
+            r"(?<![\p{L}])(?:"
+            + self._role_alt
+            + r"|"
+            + _alternation(self.degrees, "i")
+            + r")(?![\p{L}])"
         )
-        plural_alt = _alternation(self.plural_roles, "i")
-        self.group_re = regex.compile(
+
+    @functools.cached_property
+    def group_re(self) -> regex.Pattern[str]:
+        """A group of people: "analysts", "sources familiar with the talks"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|some|several|many|other|two|three|local|senior)\s{1,3}+){0,2}+(?:(?:"
-            + modifier_alt
+            + self._modifier_alt
             + r"|"
             + self.demonym_alt
             + r")\s{1,3}+){0,2}+"
-            + plural_alt
+            + _alternation(self.plural_roles, "i")
             + r"(?:\s{1,3}+(?:familiar\s{1,3}+with|close\s{1,3}+to|with\s{1,3}+knowledge\s{1,3}+of|"
             r"briefed\s{1,3}+on|involved\s{1,3}+in)\s{1,3}+(?:the\s{1,3}+)?[\p{L}-]{2,30}+"
             r"(?:\s{1,3}+[\p{L}-]{2,30}+){0,2}?(?=\s{0,3}+(?:[,.;]|said|told|say|$)))?"
@@ -381,35 +476,49 @@ class NameLex:
             + _CAP
             + r"){0,4}+)?"
         )
-        doc_alt = _alternation(self.doc_nouns, "i")
-        self.document_re = regex.compile(
+
+    @functools.cached_property
+    def document_re(self) -> regex.Pattern[str]:
+        """A document and its issuer: "a statement issued by X"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|its|his|her|their)\s{1,3}+)?(?:[\p{L}’'-]{1,30}+\s{1,3}+){0,3}?"
-            + doc_alt
+            + _alternation(self.doc_nouns, "i")
             + r"(?:\s{1,3}+(?:(?:posted|published|issued|released|provided|made|circulated|"
             r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
             r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
             r"[\p{L}\p{N}’'().-]{1,40}+))?"
         )
-        org_alt = _alternation(self.org_nouns, "i")
-        self.organisation_re = regex.compile(
+
+    @functools.cached_property
+    def organisation_re(self) -> regex.Pattern[str]:
+        """A capitalised name ending in an organisation noun, with complements."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?:(?i:the)\s{1,3}+|(?:"
             + self.demonym_alt
             + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
             + r"|\p{Lu}\.(?:\p{Lu}\.){1,3}+|of|for|and|the|on)\s{1,3}+){0,6}"
-            + org_alt
+            + _alternation(self.org_nouns, "i")
             + r"(?![\p{L}])(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP
             + r"(?:\s{1,3}+(?:and\s{1,3}+)?"
             + _CAP
             + r"){0,4}+){0,2}+(?:\s{0,2}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))?"
         )
-        self.agency_re = (
+
+    @functools.cached_property
+    def agency_re(self) -> regex.Pattern[str] | None:
+        """A news agency or its alias, or None when the list is empty."""
+        return (
             regex.compile(r"(?<![\p{L}])" + _alternation(self.agencies) + r"(?![\p{L}])")
             if self.agencies
             else None
         )
-        self.pronoun_re = regex.compile(
+
+    @functools.cached_property
+    def pronoun_re(self) -> regex.Pattern[str]:
+        """A subject pronoun at the start of a word."""
+        return regex.compile(
             r"(?<![\p{L}])(?i:" + "|".join(sorted(self.pronouns, key=len, reverse=True)) + r")"
         )
 
