@@ -590,18 +590,23 @@ class NameLex:
     # -- name runs ----------------------------------------------------------------
     def name_hits(self, text: str, lo: int, hi: int) -> list[NameHit]:
         """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
-        hits = []
-        split_run = self._split_run
-        single = self._single_word_hit
+        hits: list[NameHit] = []
+        append = hits.append
+        reject = self._single_rejects
         for match in self.name_run_re.finditer(text, lo, hi):
             start, end = match.span()
             words = text[start:end].split()
             if len(words) == 1:
                 # (Performance.) Most runs are one word ("The", "Moscow").
-                hit = single(text, start, end, words[0])
-                found = [] if hit is None else [hit]
+                word = words[0]
+                if word in reject:
+                    continue
+                hit = self._single_word_hit(text, start, end, word)
+                if hit is None:
+                    continue
+                found: tuple[NameHit, ...] | list[NameHit] = (hit,)
             else:
-                found = split_run(text, start, end, words)
+                found = self._split_run(text, start, end, words)
             for hit in found:
                 if hit.honorific is None and hit.start == hit.core_start:
                     window_lo = max(lo, hit.start - 16)
@@ -611,8 +616,27 @@ class NameLex:
                             hit.honorific = before.group(1)
                             hit.start = before.start()
                             hit.title = before.group(1)
-                hits.append(hit)
+                append(hit)
         return hits
+
+    @functools.cached_property
+    def _single_rejects(self) -> frozenset[str]:
+        """Words that ``_single_word_hit`` rejects whatever follows them (performance).
+
+        The lexicon's not-name words, particles, agencies, countries and their adjectives,
+        role words and honorifics, as written and capitalised: a one-word run that is one
+        of them holds no name, and is dropped with one set lookup.
+        """
+        forms = set(self.particles) | self.not_name | self.agencies
+        for word in [*self.country_of, *self.role_words, *self.honorifics]:
+            forms.update((word, word.capitalize(), word.title(), word.upper()))
+        return frozenset(
+            word
+            for word in forms
+            if word
+            and self._single_word_hit(word + " ", 0, len(word), word) is None
+            and self._single_word_hit(word + ".", 0, len(word), word) is None
+        )
 
     def _after_honorific_end(self, text: str, lo: int, hi: int) -> bool:
         """False when ``honorific_end_re`` cannot match ``text[lo:hi]`` (performance).
@@ -690,7 +714,34 @@ class NameLex:
         role_words = self.role_words
         is_not_name = self.is_not_name
 
+        known = self._plain_not_names
         for index, word in enumerate(words):
+            flags = known.get(word)
+            if flags is not None:
+                # (Performance.) The branch below for a word of the table: its checks
+                # before is_not_name all fail and is_not_name is true.
+                if core:
+                    self._flush(
+                        text,
+                        words,
+                        spans,
+                        core,
+                        title_start=title_start,
+                        honorific=honorific,
+                        hits=hits,
+                    )
+                    core = []
+                    title_start = None
+                    honorific = None
+                titled, function, bare = flags
+                if not titled and (title_start is None or function):
+                    title_start = None
+                    honorific = None
+                elif title_start is None:
+                    title_start = spans[index][0]
+                if bare is not None:
+                    honorific = bare
+                continue
             if word[0] in "\"“‘'":
                 continue  # a nickname between first name and surname
             if word in particles:
@@ -756,6 +807,45 @@ class NameLex:
             )
         return hits
 
+    @functools.cached_property
+    def _plain_not_names(self) -> dict[str, tuple[bool, bool, str | None]]:
+        """Words that ``_split_run`` only ever reads as not-names (performance).
+
+        Each maps to what that branch reads of it: titled, a function word, and the
+        honorific it is (or None). The words are the lexicon's not-name words, agencies,
+        countries and their adjectives, role words and honorifics, as written and
+        capitalised, less those that an earlier check of the loop can take (nicknames,
+        particles, initials, honorifics that need a dot, ambiguous first names).
+        """
+        forms = set(self.not_name) | self.agencies
+        for word in [*self.country_of, *self.role_words, *self.honorifics]:
+            forms.update((word, word.capitalize(), word.title(), word.upper()))
+        table: dict[str, tuple[bool, bool, str | None]] = {}
+        for word in forms:
+            if (
+                not word
+                or word[0] in "\"“‘'"
+                or word in self.particles
+                or word[1:2] == "."
+                or word in self.dot_required
+                or word in self.ambiguous_given
+                or not self.is_not_name(word)
+            ):
+                continue
+            folded = word.casefold()
+            bare = word.rstrip(".")
+            titled = (
+                folded in self.role_words
+                or bare in self.honorifics
+                or folded.removesuffix("'s").removesuffix("’s") in self.country_of
+            )
+            table[word] = (
+                titled,
+                folded in self.function_words,
+                bare if bare in self.honorifics else None,
+            )
+        return table
+
     def _flush(
         self,
         text: str,
@@ -815,7 +905,13 @@ class NameLex:
             return False
         if folded.startswith(self._degree_prefixes):
             return True
-        first = self.role_in_text_re.search(phrase)
+        # (Performance.) A first role noun after the third word's start rejects the
+        # phrase, so the search reads no further than where a match starting there ends.
+        parts = phrase.split(None, 2)
+        stop = len(phrase)
+        if len(parts) == 3:
+            stop = min(stop, stop - len(parts[2]) + self._role_match_max + 1)
+        first = self.role_in_text_re.search(phrase, 0, stop)
         if first is None or len(phrase[: first.start()].split()) > 2:
             return False  # "met the company's director": a clause, not a role
         return self.role_noun_of(phrase) is not None
@@ -832,6 +928,13 @@ class NameLex:
                 continue
             found = " ".join(match.group().casefold().split())
         return found
+
+    @functools.cached_property
+    def _role_match_max(self) -> int:
+        """The longest text ``role_in_text_re`` can match: each space as three."""
+        return max(
+            (len(w) + 2 * w.count(" ") for w in [*self._role_nouns, *self.degrees]), default=0
+        )
 
     @staticmethod
     def is_aside(phrase: str) -> bool:

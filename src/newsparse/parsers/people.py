@@ -294,6 +294,8 @@ def _no_title_end(text: str, lo: int, hi: int, lex: NameLex) -> bool:
         return True
     word = last.group()
     folded = word.casefold()
+    if folded in _CONNECTORS:
+        return True  # title_before ends with no title when the last token is a connector
     if folded in lex.role_words:
         return False
     if word[0].isupper() or word[0].isdigit():
