@@ -914,7 +914,14 @@ class NameLex:
         first = self.role_in_text_re.search(phrase, 0, stop)
         if first is None or len(phrase[: first.start()].split()) > 2:
             return False  # "met the company's director": a clause, not a role
-        return self.role_noun_of(phrase) is not None
+        # (Performance.) role_noun_of(phrase) is not None: its first match is ``first``
+        # (the leftmost one, whole within ``stop``) and the others follow it.
+        if _ROLE_FOLLOW.match(phrase, first.end()) is not None:
+            return True
+        for match in self.role_in_text_re.finditer(phrase, first.end()):
+            if _ROLE_FOLLOW.match(phrase, match.end()) is not None:
+                return True
+        return False
 
     def role_noun_of(self, phrase: str) -> str | None:
         """The last role noun of ``phrase`` that heads its phrase (case-folded), if any.
