@@ -19,7 +19,7 @@ import regex
 from .._lexicon import Lexicon
 from ._trie import add_word, emit_tree
 
-__all__ = ["Entity", "NameHit", "NameLex", "name_lex", "within_two_edits"]
+__all__ = ["Entity", "NameHit", "NameLex", "letters_before", "name_lex", "within_two_edits"]
 
 _NON_SPACE = regex.compile(r"\S++")
 _POSSESSIVE_ENDS = frozenset(("'s", "’s"))
@@ -28,6 +28,21 @@ _LETTERS_DOTS = regex.compile(r"[\p{L}.]{2,30}+")
 _POSSESSOR = regex.compile(r"(?<![\p{L}])[\p{L}]{2,30}+(?=['’]s)")
 _LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
 """The letters that end the string (matched backwards from its end)."""
+
+
+def letters_before(text: str, lo: int, k: int) -> str | None:
+    """The letters that end ``text[lo:k]`` (``_LETTERS_BACK.match(text, lo, k)``), or None.
+
+    (Performance.) An ASCII word after a space (or at ``lo``) is read with str methods.
+    """
+    space = text.rfind(" ", lo, k)
+    word = text[space + 1 if space >= 0 else lo : k]
+    if word.isascii() and word.isalpha():
+        return word
+    letters = _LETTERS_BACK.match(text, lo, k)
+    return None if letters is None else letters.group()
+
+
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
 _AFFILIATION = regex.compile(
     r"(?<![\p{L}])(?:at|of|for|with)\s{1,3}+(?:the\s{1,3}+)?(\p{Lu}[^,;]{1,120}+)"
@@ -655,8 +670,8 @@ class NameLex:
             return False
         if text[k - 1] == ".":
             k -= 1
-        letters = _LETTERS_BACK.match(text, lo, k)
-        return letters is not None and letters.group() in finals
+        word = letters_before(text, lo, k)
+        return word is not None and word in finals
 
     def _single_word_hit(self, text: str, start: int, end: int, word: str) -> NameHit | None:
         """``_split_run`` of a run of one word: its hit, or None."""
