@@ -635,21 +635,29 @@ class NameLex:
         return hits
 
     @functools.cached_property
+    def _capital_forms(self) -> frozenset[str]:
+        """Lexicon words as a run can hold them: capitalised (performance).
+
+        The not-name words, agencies, countries and their adjectives, role words and
+        honorifics, as written, capitalised, title-cased and upper-cased, that start
+        with an upper-case letter (every word of a run that is not a particle does).
+        """
+        forms = set(self.not_name) | self.agencies
+        for word in [*self.country_of, *self.role_words, *self.honorifics]:
+            forms.update((word, word.capitalize(), word.title(), word.upper()))
+        return frozenset(word for word in forms if word[:1].isupper())
+
+    @functools.cached_property
     def _single_rejects(self) -> frozenset[str]:
         """Words that ``_single_word_hit`` rejects whatever follows them (performance).
 
-        The lexicon's not-name words, particles, agencies, countries and their adjectives,
-        role words and honorifics, as written and capitalised: a one-word run that is one
-        of them holds no name, and is dropped with one set lookup.
+        A one-word run that is one of them holds no name, and is dropped with one set
+        lookup.
         """
-        forms = set(self.particles) | self.not_name | self.agencies
-        for word in [*self.country_of, *self.role_words, *self.honorifics]:
-            forms.update((word, word.capitalize(), word.title(), word.upper()))
         return frozenset(
             word
-            for word in forms
-            if word
-            and self._single_word_hit(word + " ", 0, len(word), word) is None
+            for word in self._capital_forms
+            if self._single_word_hit(word + " ", 0, len(word), word) is None
             and self._single_word_hit(word + ".", 0, len(word), word) is None
         )
 
@@ -827,19 +835,14 @@ class NameLex:
         """Words that ``_split_run`` only ever reads as not-names (performance).
 
         Each maps to what that branch reads of it: titled, a function word, and the
-        honorific it is (or None). The words are the lexicon's not-name words, agencies,
-        countries and their adjectives, role words and honorifics, as written and
-        capitalised, less those that an earlier check of the loop can take (nicknames,
-        particles, initials, honorifics that need a dot, ambiguous first names).
+        honorific it is (or None). Words that an earlier check of the loop can take
+        (nicknames, particles, initials, honorifics that need a dot, ambiguous first
+        names) are left out.
         """
-        forms = set(self.not_name) | self.agencies
-        for word in [*self.country_of, *self.role_words, *self.honorifics]:
-            forms.update((word, word.capitalize(), word.title(), word.upper()))
         table: dict[str, tuple[bool, bool, str | None]] = {}
-        for word in forms:
+        for word in self._capital_forms:
             if (
-                not word
-                or word[0] in "\"“‘'"
+                word[0] in "\"“‘'"
                 or word in self.particles
                 or word[1:2] == "."
                 or word in self.dot_required
