@@ -26,7 +26,7 @@ def _slow(lex: NameLex) -> NameLex:
     slow.__dict__.update(lex.__dict__)
     slow.__dict__["_single_rejects"] = frozenset()
     slow.__dict__["_plain_not_names"] = {}
-    slow.__dict__["_role_match_max"] = 10**9
+    slow.__dict__["_role_prefixes"] = None
     return slow
 
 
@@ -61,3 +61,23 @@ def test_the_tables_hold_only_words_the_checks_reject() -> None:
         assert lex._single_word_hit(word + " ", 0, len(word), word) is None
     for word in lex._plain_not_names:
         assert lex.is_not_name(word) and word not in lex.particles
+
+
+def test_role_matches_equal_the_pattern_search() -> None:
+    lex = name_lex(Lexicon.default())
+    assert lex._role_prefixes
+    rng = random.Random(5)
+    phrases = [
+        "Ph.D. in Political Science, senior lecturer",
+        "the deputy head of state and MBA holder",
+        "chief  executive\tofficer; co-founder, attaché, Attaché",
+        "HEAD OF STATE, Mbas, phd.",
+    ]
+    for text in _texts():
+        for _ in range(300):
+            a = rng.randrange(len(text) + 1)
+            phrases.append(text[a : a + rng.randint(0, 200)])
+    for phrase in phrases:
+        fast = [(m.span(), m.group()) for m in lex.role_matches(phrase)]
+        slow = [(m.span(), m.group()) for m in lex.role_in_text_re.finditer(phrase)]
+        assert fast == slow, phrase

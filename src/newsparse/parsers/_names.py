@@ -10,7 +10,7 @@ bounded repetitions, so the work stays linear in the article length.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -41,6 +41,17 @@ def letters_before(text: str, lo: int, k: int) -> str | None:
         return word
     letters = _LETTERS_BACK.match(text, lo, k)
     return None if letters is None else letters.group()
+
+
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]++")
+_ASCII_CHARS = "".join(map(chr, range(128)))
+_LETTER_RUNS = str.maketrans({c: c if c.isalpha() else " " for c in _ASCII_CHARS})
+"""ASCII letters kept, other ASCII characters made spaces."""
+
+
+def _matches_ascii(char: str) -> bool:
+    """True when ``char`` matches some ASCII character ignoring case (as regex does)."""
+    return regex.compile(f"(?i:{regex.escape(char)})").search(_ASCII_CHARS) is not None
 
 
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
@@ -923,23 +934,15 @@ class NameLex:
             return False
         if folded.startswith(self._degree_prefixes):
             return True
-        # (Performance.) A first role noun after the third word's start rejects the
-        # phrase, so the search reads no further than where a match starting there ends.
-        parts = phrase.split(None, 2)
-        stop = len(phrase)
-        if len(parts) == 3:
-            stop = min(stop, stop - len(parts[2]) + self._role_match_max + 1)
-        first = self.role_in_text_re.search(phrase, 0, stop)
+        # A first role noun after the third word's start: a clause, not a role ("met the
+        # company's director"). Otherwise a role noun must head its phrase.
+        matches = self.role_matches(phrase)
+        first = next(matches, None)
         if first is None or len(phrase[: first.start()].split()) > 2:
-            return False  # "met the company's director": a clause, not a role
-        # (Performance.) role_noun_of(phrase) is not None: its first match is ``first``
-        # (the leftmost one, whole within ``stop``) and the others follow it.
+            return False
         if _ROLE_FOLLOW.match(phrase, first.end()) is not None:
             return True
-        for match in self.role_in_text_re.finditer(phrase, first.end()):
-            if _ROLE_FOLLOW.match(phrase, match.end()) is not None:
-                return True
-        return False
+        return any(_ROLE_FOLLOW.match(phrase, match.end()) is not None for match in matches)
 
     def role_noun_of(self, phrase: str) -> str | None:
         """The last role noun of ``phrase`` that heads its phrase (case-folded), if any.
@@ -948,18 +951,70 @@ class NameLex:
         must end the phrase or be followed by a preposition, a comma or a name.
         """
         found = None
-        for match in self.role_in_text_re.finditer(phrase):
+        for match in self.role_matches(phrase):
             if _ROLE_FOLLOW.match(phrase, match.end()) is None:
                 continue
             found = " ".join(match.group().casefold().split())
         return found
 
+    def role_matches(self, phrase: str) -> Iterator[regex.Match[str]]:
+        """The matches of ``role_in_text_re.finditer(phrase)``, found faster.
+
+        (Performance.) The big case-insensitive alternation is slow to search. In ASCII
+        text a match starts a letter run (the look-behind), and that run, lower-cased, is
+        the alternative's leading letters (a non-letter or the look-ahead ends them): the
+        pattern is only tried, anchored, where such a run starts, after the last match.
+        """
+        prefixes = self._role_prefixes
+        if prefixes is None or not phrase.isascii():
+            yield from self.role_in_text_re.finditer(phrase)
+            return
+        # The letter runs, lower-cased, between spaces: a run starting at offset i of
+        # the phrase is found at i in ``runs`` (which starts with a space).
+        runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
+        wanted = prefixes.intersection(runs.split())
+        if not wanted:
+            return
+        starts = []
+        for word in wanted:
+            key = f" {word} "
+            at = runs.find(key)
+            while at >= 0:
+                starts.append(at)
+                at = runs.find(key, at + len(word) + 1)
+        starts.sort()
+        match_at = self.role_in_text_re.match
+        done = 0
+        for start in starts:
+            if start < done:
+                continue
+            found = match_at(phrase, start)
+            if found is not None:
+                yield found
+                done = found.end()
+
     @functools.cached_property
-    def _role_match_max(self) -> int:
-        """The longest text ``role_in_text_re`` can match: each space as three."""
-        return max(
-            (len(w) + 2 * w.count(" ") for w in [*self._role_nouns, *self.degrees]), default=0
-        )
+    def _role_prefixes(self) -> frozenset[str] | None:
+        """The leading letters of ``role_in_text_re``'s alternatives, lower-cased.
+
+        Alternatives that cannot match ASCII text (a letter with no ASCII case variant,
+        as in "attaché") are left out. None when role_matches's shortcut would not be
+        exact: an alternative starts with a non-letter, or is not ASCII but could match
+        ASCII text.
+        """
+        prefixes = set()
+        for word in [*self._role_nouns, *self.degrees]:
+            if not word:
+                continue  # _alternation drops it
+            if not word.isascii():
+                if all(c.isascii() or _matches_ascii(c) for c in word):
+                    return None
+                continue
+            lead = _ASCII_LETTERS.match(word)
+            if lead is None:
+                return None
+            prefixes.add(lead.group().lower())
+        return frozenset(prefixes)
 
     @staticmethod
     def is_aside(phrase: str) -> bool:

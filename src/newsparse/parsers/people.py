@@ -314,7 +314,7 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
     """A role written right before the name: in the run, as a title, or before a comma."""
     role_parts: list[str] = []
     start = hit.start
-    if hit.title and lex.role_in_text_re.search(hit.title):
+    if hit.title and next(lex.role_matches(hit.title), None) is not None:
         role_parts.append(hit.title)
     title = title_before(text, lo, hit.start, lex)
     if (
