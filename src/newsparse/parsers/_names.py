@@ -927,19 +927,25 @@ class NameLex:
     def is_role_phrase(self, phrase: str) -> bool:
         """True for an apposition that gives a role ("senior lecturer at X", "Ph.D.")."""
         words = phrase.split()
-        if not words or len(words) > 18 or self.is_aside(phrase):
+        if not words or len(words) > 18:
             return False
-        folded = phrase.casefold()
-        if any(w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()):
-            return False
-        if folded.startswith(self._degree_prefixes):
-            return True
-        # A first role noun after the third word's start: a clause, not a role ("met the
-        # company's director"). Otherwise a role noun must head its phrase.
+        # (Performance.) The tests below all must pass; the role nouns, mostly absent,
+        # are read first. A first role noun after the third word's start: a clause, not
+        # a role ("met the company's director"), unless a degree starts the phrase.
+        degree = phrase.casefold().startswith(self._degree_prefixes)
         matches = self.role_matches(phrase)
-        first = next(matches, None)
-        if first is None or len(phrase[: first.start()].split()) > 2:
+        first = None
+        if not degree:
+            first = next(matches, None)
+            if first is None or len(phrase[: first.start()].split()) > 2:
+                return False
+        if self.is_aside(phrase) or any(
+            w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()
+        ):
             return False
+        if first is None:
+            return True  # a degree
+        # A role noun must head its phrase.
         if _ROLE_FOLLOW.match(phrase, first.end()) is not None:
             return True
         return any(_ROLE_FOLLOW.match(phrase, match.end()) is not None for match in matches)
