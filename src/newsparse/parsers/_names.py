@@ -9,8 +9,9 @@ bounded repetitions, so the work stays linear in the article length.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -19,7 +20,7 @@ import regex
 from .._lexicon import Lexicon
 from ._trie import add_word, emit_tree
 
-__all__ = ["Entity", "NameHit", "NameLex", "name_lex", "within_two_edits"]
+__all__ = ["Entity", "NameHit", "NameLex", "letters_before", "name_lex", "within_two_edits"]
 
 _NON_SPACE = regex.compile(r"\S++")
 _POSSESSIVE_ENDS = frozenset(("'s", "’s"))
@@ -35,6 +36,30 @@ def _unaccented(word: str) -> str:
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def letters_before(text: str, lo: int, k: int) -> str | None:
+    """The letters that end ``text[lo:k]`` (``_LETTERS_BACK.match(text, lo, k)``), or None.
+
+    (Performance.) An ASCII word after a space (or at ``lo``) is read with str methods.
+    """
+    space = text.rfind(" ", lo, k)
+    word = text[space + 1 if space >= 0 else lo : k]
+    if word.isascii() and word.isalpha():
+        return word
+    letters = _LETTERS_BACK.match(text, lo, k)
+    return None if letters is None else letters.group()
+
+
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]++")
+_ASCII_CHARS = "".join(map(chr, range(128)))
+_LETTER_RUNS = str.maketrans({c: c if c.isalpha() else " " for c in _ASCII_CHARS})
+"""ASCII letters kept, other ASCII characters made spaces."""
+
+
+def _matches_ascii(char: str) -> bool:
+    """True when ``char`` matches some ASCII character ignoring case (as regex does)."""
+    return regex.compile(f"(?i:{regex.escape(char)})").search(_ASCII_CHARS) is not None
 
 
 _KEY_WORDS = regex.compile(r"[\p{L}\p{N}]{2,40}+")
@@ -70,9 +95,18 @@ def _no_caseless_twins(node: dict[str, Any]) -> bool:
     """True when no two branches of any node match the same character ignoring case."""
     keys = [k for k in node if k]
     for i, a in enumerate(keys):
-        pattern = regex.compile(f"(?i:{regex.escape(a)})")
-        if any(pattern.fullmatch(b) for b in keys[i + 1 :]):
-            return False
+        others = keys[i + 1 :]
+        if a.isascii():
+            # (Performance.) Two ASCII keys match the same text ignoring case exactly
+            # when their lower-case forms are equal: no pattern to compile for them.
+            low = a.lower()
+            if any(b.isascii() and b.lower() == low for b in others):
+                return False
+            others = [b for b in others if not b.isascii()]
+        if others:
+            pattern = regex.compile(f"(?i:{regex.escape(a)})")
+            if any(pattern.fullmatch(b) for b in others):
+                return False
     return all(_no_caseless_twins(sub) for sub in node.values())
 
 
@@ -223,20 +257,6 @@ class NameLex:
         self.object_pronouns: dict[str, str] = {
             k.casefold(): v for k, v in pronouns.get("object", {}).items()
         }
-        self.object_pronoun_re = regex.compile(
-            r"(?<![\p{L}])(?i:"
-            + "|".join(sorted(self.object_pronouns, key=len, reverse=True) or ["\x00"])
-            + r")(?![\p{L}])"
-        )
-        self.acronym_re = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:(?i:the)\s{1,3}+)?\p{Lu}[\p{Lu}\p{N}&]{1,9}+(?![\p{L}\p{N}])"
-        )
-        self.time_adjunct_re = regex.compile(
-            r"\s{1,3}+" + _alternation(speech.get("time_adjuncts", ())) + r"(?![\p{L}])"
-        )
-        self.participle_re = regex.compile(
-            r",\s{0,3}+" + _alternation(speech.get("participles", ())) + r"\s{1,3}+that(?![\p{L}])"
-        )
         # Speech verbs.
         self.verb_lemma: dict[str, str] = {}
         for lemma, forms in speech["verbs"].items():
@@ -248,89 +268,10 @@ class NameLex:
         )
         self.addressee_verbs = frozenset(speech.get("addressee_verbs", ()))
         self.question_verbs = frozenset(speech.get("question_verbs", ()))
-        self.modal_end_re = regex.compile(
-            r"(?<![\p{L}])(?i:"
-            + "|".join(
-                regex.escape(m)
-                for m in sorted(speech.get("modals", ()), key=len, reverse=True) or ["\x00"]
-            )
-            + r")(?:\s{1,3}+not)?\s{1,3}+$"
-        )
         self.lead_verbs = frozenset(v.casefold() for v in speech.get("interview_lead_verbs", ()))
-        self.lead_verb_re = regex.compile(
-            r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])"
-        )
-        self.verb_re = regex.compile(
-            r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])"
-        )
         # (Performance.) The first characters of the speech-verb forms: ``verb_re``
         # matches only where one of them is.
         self.verb_initials = frozenset(v[0] for v in self.verb_lemma if v)
-        self.addressee_re = regex.compile(
-            _WS.replace("{1,3}", "{0,3}")
-            + r"(?:(?:the\s{1,3}+)?"
-            + _alternation(self.agencies or ("\x00",))  # "told RFE/RL", "told Caliber.Az"
-            + r"(?![\p{L}])|"
-            + _alternation(speech.get("addressees", ()))
-            + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
-            + _alternation(speech.get("addressee_heads", ()))
-            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
-            + _WS
-            + _CAP
-            + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
-            + _CAP
-            + r"(?:"
-            + _WS
-            + _CAP
-            + r"){0,3}+)"
-        )
-        adverbs = _alternation(speech.get("adverbs", ()))
-        self.adverbs_end_re = regex.compile(
-            r"(?<![\p{L}])" + adverbs + r"(?:\s{1,3}+" + adverbs + r"){0,2}+\s{0,3}+$"
-        )
-        self.expression_re = regex.compile(
-            r"(?<![\p{L}])"
-            + _alternation(speech.get("expression_verbs", ()))
-            + r"\s{1,3}+(?:(?:his|her|their|its|the|a)\s{1,3}+)?"
-            + r"(?:(?:firm|strong|deep|great|full|serious)\s{1,3}+)?"
-            + _alternation(speech.get("expression_nouns", ()))
-            + r"\s{1,3}+that(?![\p{L}])"
-        )
-        backward_nouns = _alternation(speech.get("backward_nouns", ()), "i")
-        self.backward_re = regex.compile(
-            r"(?<![\p{L}])(?i:this|these|that|those|such|the|it)(?:\s{1,3}+"
-            + backward_nouns
-            + r")?\s{1,3}+(?i:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)\s{1,3}+"
-            + _alternation(speech.get("backward_participles", ()))
-            + r"\s{1,3}+by\s{1,3}+"
-        )
-        self.title_cues_re = regex.compile(
-            r"(?<![\p{L}])" + _alternation(speech.get("title_cues", ()), "i") + r"[\s,:]{0,3}+$"
-        )
-        # Names.
-        particle = _alternation(self.particles)
-        self.name_run_re = regex.compile(
-            r"(?<![\p{L}\p{N}.])(?:"
-            + _INITIAL
-            + r")?"
-            + _CAP
-            + r"(?:(?:"
-            + _WS
-            + r"(?:"
-            + particle
-            + _WS
-            + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
-            + _WS
-            + r")?(?:"
-            + _INITIAL
-            + r")?"
-            + _CAP
-            + r"){0,6}+(?![\p{L}])"
-        )
-        self.initials_re = regex.compile(_INITIAL)
-        self.honorific_end_re = regex.compile(
-            r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$"
-        )
         # (Performance.) is_not_name's word sets, merged by the form they are looked up in.
         self._not_name_exact = self.not_name | self.agencies
         self._not_name_folded = frozenset(self.country_of) | self.role_words
@@ -349,19 +290,186 @@ class NameLex:
             if all(m is not None for m in finals)
             else None
         )
-        # Descriptions: "the Russian political analyst", "President of Azerbaijan".
-        self.demonym_alt = _alternation(country_forms)
-        role_alt = _alternation(role_nouns, "i")
-        modifier_alt = _alternation(self.modifiers, "i")
-        self.description_re = regex.compile(
+        # (Performance.) The patterns below are compiled on first use (most articles need
+        # only a few of them): these are the data they are built from.
+        self._speech = speech
+        self._country_forms = country_forms
+        self._role_nouns = role_nouns
+
+    # -- patterns (compiled on first use) ---------------------------------------------
+    @functools.cached_property
+    def demonym_alt(self) -> str:
+        """The alternation of the country names and their adjectives."""
+        return _alternation(self._country_forms)
+
+    @functools.cached_property
+    def _role_alt(self) -> str:
+        return _alternation(self._role_nouns, "i")
+
+    @functools.cached_property
+    def _modifier_alt(self) -> str:
+        return _alternation(self.modifiers, "i")
+
+    @functools.cached_property
+    def object_pronoun_re(self) -> regex.Pattern[str]:
+        """An object pronoun ("him", "them")."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(sorted(self.object_pronouns, key=len, reverse=True) or ["\x00"])
+            + r")(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def acronym_re(self) -> regex.Pattern[str]:
+        """An acronym, perhaps after "the"."""
+        return regex.compile(
+            r"(?<![\p{L}\p{N}])(?:(?i:the)\s{1,3}+)?\p{Lu}[\p{Lu}\p{N}&]{1,9}+(?![\p{L}\p{N}])"
+        )
+
+    @functools.cached_property
+    def time_adjunct_re(self) -> regex.Pattern[str]:
+        """A time adjunct after white space ("on Monday")."""
+        return regex.compile(
+            r"\s{1,3}+" + _alternation(self._speech.get("time_adjuncts", ())) + r"(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def participle_re(self) -> regex.Pattern[str]:
+        """A comma, a participle and "that" (", adding that")."""
+        return regex.compile(
+            r",\s{0,3}+"
+            + _alternation(self._speech.get("participles", ()))
+            + r"\s{1,3}+that(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def modal_end_re(self) -> regex.Pattern[str]:
+        """A modal verb (perhaps with "not") ending the string."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:"
+            + "|".join(
+                regex.escape(m)
+                for m in sorted(self._speech.get("modals", ()), key=len, reverse=True) or ["\x00"]
+            )
+            + r")(?:\s{1,3}+not)?\s{1,3}+$"
+        )
+
+    @functools.cached_property
+    def lead_verb_re(self) -> regex.Pattern[str]:
+        """An interview lead verb."""
+        return regex.compile(r"(?<![\p{L}])" + _alternation(self.lead_verbs) + r"(?![\p{L}])")
+
+    @functools.cached_property
+    def verb_re(self) -> regex.Pattern[str]:
+        """A speech-verb form."""
+        return regex.compile(r"(?<![\p{L}\-])" + _alternation(self.verb_lemma) + r"(?![\p{L}\-])")
+
+    @functools.cached_property
+    def addressee_re(self) -> regex.Pattern[str]:
+        """The addressee after a verb ("told reporters", "told Reuters")."""
+        return regex.compile(
+            _WS.replace("{1,3}", "{0,3}")
+            + r"(?:(?:the\s{1,3}+)?"
+            + _alternation(self.agencies or ("\x00",))  # "told RFE/RL", "told Caliber.Az"
+            + r"(?![\p{L}])|"
+            + _alternation(self._speech.get("addressees", ()))
+            + r"(?![\p{L}])|(?:a|an|the)\s{1,3}+(?:[\p{L}-]{2,20}+\s{1,3}+){0,2}+"
+            + _alternation(self._speech.get("addressee_heads", ()))
+            + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
+            + _WS
+            + _CAP
+            + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
+            + _CAP
+            + r"(?:"
+            + _WS
+            + _CAP
+            + r"){0,3}+)"
+        )
+
+    @functools.cached_property
+    def adverbs_end_re(self) -> regex.Pattern[str]:
+        """One to three adverbs ending the string."""
+        adverbs = _alternation(self._speech.get("adverbs", ()))
+        return regex.compile(
+            r"(?<![\p{L}])" + adverbs + r"(?:\s{1,3}+" + adverbs + r"){0,2}+\s{0,3}+$"
+        )
+
+    @functools.cached_property
+    def expression_re(self) -> regex.Pattern[str]:
+        """The pattern of "expressed (his) hope that" and the like."""
+        return regex.compile(
+            r"(?<![\p{L}])"
+            + _alternation(self._speech.get("expression_verbs", ()))
+            + r"\s{1,3}+(?:(?:his|her|their|its|the|a)\s{1,3}+)?"
+            + r"(?:(?:firm|strong|deep|great|full|serious)\s{1,3}+)?"
+            + _alternation(self._speech.get("expression_nouns", ()))
+            + r"\s{1,3}+that(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def backward_re(self) -> regex.Pattern[str]:
+        """The pattern of "this was stated by": a speaker after the quote."""
+        return regex.compile(
+            r"(?<![\p{L}])(?i:this|these|that|those|such|the|it)(?:\s{1,3}+"
+            + _alternation(self._speech.get("backward_nouns", ()), "i")
+            + r")?\s{1,3}+(?i:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)\s{1,3}+"
+            + _alternation(self._speech.get("backward_participles", ()))
+            + r"\s{1,3}+by\s{1,3}+"
+        )
+
+    @functools.cached_property
+    def title_cues_re(self) -> regex.Pattern[str]:
+        """A cue that a title follows, ending the string."""
+        return regex.compile(
+            r"(?<![\p{L}])"
+            + _alternation(self._speech.get("title_cues", ()), "i")
+            + r"[\s,:]{0,3}+$"
+        )
+
+    @functools.cached_property
+    def name_run_re(self) -> regex.Pattern[str]:
+        """A run of capitalised words, initials, particles and nicknames."""
+        return regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"(?:(?:"
+            + _WS
+            + r"(?:"
+            + _alternation(self.particles)
+            + _WS
+            + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
+            + _WS
+            + r")?(?:"
+            + _INITIAL
+            + r")?"
+            + _CAP
+            + r"){0,6}+(?![\p{L}])"
+        )
+
+    @functools.cached_property
+    def initials_re(self) -> regex.Pattern[str]:
+        """One to three initials."""
+        return regex.compile(_INITIAL)
+
+    @functools.cached_property
+    def honorific_end_re(self) -> regex.Pattern[str]:
+        """An honorific (group 1) ending the string before white space."""
+        return regex.compile(r"(?<![\p{L}])(" + _alternation(self.honorifics) + r")\.?\s{1,3}+$")
+
+    @functools.cached_property
+    def description_re(self) -> regex.Pattern[str]:
+        """A description: "the Russian political analyst", "President of X"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|this|that|our|its|their)\s{1,3}+)?(?:(?:"
-            + modifier_alt
+            + self._modifier_alt
             + r"|"
             + self.demonym_alt
             + r"(?:['’]s)?|"
             + _CAP
             + r")\s{1,3}+){0,4}"
-            + role_alt
+            + self._role_alt
             + r"(?:\s{1,3}+(?:of|for|at|in|from|with)\s{1,3}+(?:(?:the|a)\s{1,3}+(?:"
             + self.demonym_alt
             + r"\s{1,3}+)?(?!(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+"
@@ -373,17 +481,28 @@ class NameLex:
             + _CAP
             + r"|of|the|and|for)){0,5}+))?"
         )
-        self.role_in_text_re = regex.compile(
-            r"(?<![\p{L}])(?:" + role_alt + r"|" + _alternation(self.degrees, "i") + r")(?![\p{L}])"
+
+    @functools.cached_property
+    def role_in_text_re(self) -> regex.Pattern[str]:
+        """A role noun or degree as a word."""
+        return regex.compile(
+            r"(?<![\p{L}])(?:"
+            + self._role_alt
+            + r"|"
+            + _alternation(self.degrees, "i")
+            + r")(?![\p{L}])"
         )
-        plural_alt = _alternation(self.plural_roles, "i")
-        self.group_re = regex.compile(
+
+    @functools.cached_property
+    def group_re(self) -> regex.Pattern[str]:
+        """A group of people: "analysts", "sources familiar with the talks"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|some|several|many|other|two|three|local|senior)\s{1,3}+){0,2}+(?:(?:"
-            + modifier_alt
+            + self._modifier_alt
             + r"|"
             + self.demonym_alt
             + r")\s{1,3}+){0,2}+"
-            + plural_alt
+            + _alternation(self.plural_roles, "i")
             + r"(?:\s{1,3}+(?:familiar\s{1,3}+with|close\s{1,3}+to|with\s{1,3}+knowledge\s{1,3}+of|"
             r"briefed\s{1,3}+on|involved\s{1,3}+in)\s{1,3}+(?:the\s{1,3}+)?[\p{L}-]{2,30}+"
             r"(?:\s{1,3}+[\p{L}-]{2,30}+){0,2}?(?=\s{0,3}+(?:[,.;]|said|told|say|$)))?"
@@ -398,36 +517,50 @@ class NameLex:
             + r"|(?:of|at|in|from)\s{1,3}+the\s{1,3}+(?!(?:said|says|told)(?![\p{L}]))"
             + r"\p{Ll}[\p{Ll}-]{2,20}+(?=\s{0,3}+(?:[,;:)]|$|\p{Ll}{1,20}+(?:ed|s)(?![\p{L}])))))?"
         )
-        doc_alt = _alternation(self.doc_nouns, "i")
-        self.document_re = regex.compile(
+
+    @functools.cached_property
+    def document_re(self) -> regex.Pattern[str]:
+        """A document and its issuer: "a statement issued by X"."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|its|his|her|their)\s{1,3}+)?(?:[\p{L}’'-]{1,30}+\s{1,3}+){0,3}?"
-            + doc_alt
+            + _alternation(self.doc_nouns, "i")
             + r"(?:\s{1,3}+(?:(?:posted|published|issued|released|provided|made|circulated|"
             r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
             r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
             r"[\p{L}\p{N}’'().-]{1,40}+))?"
         )
-        org_alt = _alternation(self.org_nouns, "i")
-        self.organisation_re = regex.compile(
+
+    @functools.cached_property
+    def organisation_re(self) -> regex.Pattern[str]:
+        """A capitalised name ending in an organisation noun, with complements."""
+        return regex.compile(
             r"(?<![\p{L}])(?=\p{L})(?:(?:(?i:the)\s{1,3}+|(?:"
             + self.demonym_alt
             # "the mayor's office", "the country's largest union"
             + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+(?:['’]s)?\s{1,3}+){0,2}+)?(?:(?:"
             + _CAP
             + r"|\p{Lu}\.(?:\p{Lu}\.){1,3}+|of|for|and|the|on)\s{1,3}+){0,6}"
-            + org_alt
+            + _alternation(self.org_nouns, "i")
             + r"(?![\p{L}])(?:\s{1,3}+(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?"
             + _CAP
             + r"(?:\s{1,3}+(?:and\s{1,3}+)?"
             + _CAP
             + r"){0,4}+){0,2}+(?:\s{0,2}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))?"
         )
-        self.agency_re = (
+
+    @functools.cached_property
+    def agency_re(self) -> regex.Pattern[str] | None:
+        """A news agency or its alias, or None when the list is empty."""
+        return (
             regex.compile(r"(?<![\p{L}])" + _alternation(self.agencies) + r"(?![\p{L}])")
             if self.agencies
             else None
         )
-        self.pronoun_re = regex.compile(
+
+    @functools.cached_property
+    def pronoun_re(self) -> regex.Pattern[str]:
+        """A subject pronoun at the start of a word."""
+        return regex.compile(
             r"(?<![\p{L}])(?i:" + "|".join(sorted(self.pronouns, key=len, reverse=True)) + r")"
         )
 
@@ -499,18 +632,23 @@ class NameLex:
     # -- name runs ----------------------------------------------------------------
     def name_hits(self, text: str, lo: int, hi: int) -> list[NameHit]:
         """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
-        hits = []
-        split_run = self._split_run
-        single = self._single_word_hit
+        hits: list[NameHit] = []
+        append = hits.append
+        reject = self._single_rejects
         for match in self.name_run_re.finditer(text, lo, hi):
             start, end = match.span()
             words = text[start:end].split()
             if len(words) == 1:
                 # (Performance.) Most runs are one word ("The", "Moscow").
-                hit = single(text, start, end, words[0])
-                found = [] if hit is None else [hit]
+                word = words[0]
+                if word in reject:
+                    continue
+                hit = self._single_word_hit(text, start, end, word)
+                if hit is None:
+                    continue
+                found: tuple[NameHit, ...] | list[NameHit] = (hit,)
             else:
-                found = split_run(text, start, end, words)
+                found = self._split_run(text, start, end, words)
             for hit in found:
                 if hit.honorific is None and hit.start == hit.core_start:
                     window_lo = max(lo, hit.start - 16)
@@ -520,8 +658,35 @@ class NameLex:
                             hit.honorific = before.group(1)
                             hit.start = before.start()
                             hit.title = before.group(1)
-                hits.append(hit)
+                append(hit)
         return hits
+
+    @functools.cached_property
+    def _capital_forms(self) -> frozenset[str]:
+        """Lexicon words as a run can hold them: capitalised (performance).
+
+        The not-name words, agencies, countries and their adjectives, role words and
+        honorifics, as written, capitalised, title-cased and upper-cased, that start
+        with an upper-case letter (every word of a run that is not a particle does).
+        """
+        forms = set(self.not_name) | self.agencies
+        for word in [*self.country_of, *self.role_words, *self.honorifics]:
+            forms.update((word, word.capitalize(), word.title(), word.upper()))
+        return frozenset(word for word in forms if word[:1].isupper())
+
+    @functools.cached_property
+    def _single_rejects(self) -> frozenset[str]:
+        """Words that ``_single_word_hit`` rejects whatever follows them (performance).
+
+        A one-word run that is one of them holds no name, and is dropped with one set
+        lookup.
+        """
+        return frozenset(
+            word
+            for word in self._capital_forms
+            if self._single_word_hit(word + " ", 0, len(word), word) is None
+            and self._single_word_hit(word + ".", 0, len(word), word) is None
+        )
 
     def _after_honorific_end(self, text: str, lo: int, hi: int) -> bool:
         """False when ``honorific_end_re`` cannot match ``text[lo:hi]`` (performance).
@@ -540,8 +705,8 @@ class NameLex:
             return False
         if text[k - 1] == ".":
             k -= 1
-        letters = _LETTERS_BACK.match(text, lo, k)
-        return letters is not None and letters.group() in finals
+        word = letters_before(text, lo, k)
+        return word is not None and word in finals
 
     def _single_word_hit(self, text: str, start: int, end: int, word: str) -> NameHit | None:
         """``_split_run`` of a run of one word: its hit, or None."""
@@ -599,7 +764,34 @@ class NameLex:
         role_words = self.role_words
         is_not_name = self.is_not_name
 
+        known = self._plain_not_names
         for index, word in enumerate(words):
+            flags = known.get(word)
+            if flags is not None:
+                # (Performance.) The branch below for a word of the table: its checks
+                # before is_not_name all fail and is_not_name is true.
+                if core:
+                    self._flush(
+                        text,
+                        words,
+                        spans,
+                        core,
+                        title_start=title_start,
+                        honorific=honorific,
+                        hits=hits,
+                    )
+                    core = []
+                    title_start = None
+                    honorific = None
+                titled, function, bare = flags
+                if not titled and (title_start is None or function):
+                    title_start = None
+                    honorific = None
+                elif title_start is None:
+                    title_start = spans[index][0]
+                if bare is not None:
+                    honorific = bare
+                continue
             if word[0] in "\"“‘'":
                 continue  # a nickname between first name and surname
             if word in particles:
@@ -665,6 +857,40 @@ class NameLex:
             )
         return hits
 
+    @functools.cached_property
+    def _plain_not_names(self) -> dict[str, tuple[bool, bool, str | None]]:
+        """Words that ``_split_run`` only ever reads as not-names (performance).
+
+        Each maps to what that branch reads of it: titled, a function word, and the
+        honorific it is (or None). Words that an earlier check of the loop can take
+        (nicknames, particles, initials, honorifics that need a dot, ambiguous first
+        names) are left out.
+        """
+        table: dict[str, tuple[bool, bool, str | None]] = {}
+        for word in self._capital_forms:
+            if (
+                word[0] in "\"“‘'"
+                or word in self.particles
+                or word[1:2] == "."
+                or word in self.dot_required
+                or word in self.ambiguous_given
+                or not self.is_not_name(word)
+            ):
+                continue
+            folded = word.casefold()
+            bare = word.rstrip(".")
+            titled = (
+                folded in self.role_words
+                or bare in self.honorifics
+                or folded.removesuffix("'s").removesuffix("’s") in self.country_of
+            )
+            table[word] = (
+                titled,
+                folded in self.function_words,
+                bare if bare in self.honorifics else None,
+            )
+        return table
+
     def _flush(
         self,
         text: str,
@@ -720,17 +946,28 @@ class NameLex:
     def is_role_phrase(self, phrase: str) -> bool:
         """True for an apposition that gives a role ("senior lecturer at X", "Ph.D.")."""
         words = phrase.split()
-        if not words or len(words) > 18 or self.is_aside(phrase):
+        if not words or len(words) > 18:
             return False
-        folded = phrase.casefold()
-        if any(w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()):
+        # (Performance.) The tests below all must pass; the role nouns, mostly absent,
+        # are read first. A first role noun after the third word's start: a clause, not
+        # a role ("met the company's director"), unless a degree starts the phrase.
+        degree = phrase.casefold().startswith(self._degree_prefixes)
+        matches = self.role_matches(phrase)
+        first = None
+        if not degree:
+            first = next(matches, None)
+            if first is None or len(phrase[: first.start()].split()) > 2:
+                return False
+        if self.is_aside(phrase) or any(
+            w.casefold().strip(".,") in self.verb_lemma for w in words if w.islower()
+        ):
             return False
-        if folded.startswith(self._degree_prefixes):
+        if first is None:
+            return True  # a degree
+        # A role noun must head its phrase.
+        if _ROLE_FOLLOW.match(phrase, first.end()) is not None:
             return True
-        first = self.role_in_text_re.search(phrase)
-        if first is None or len(phrase[: first.start()].split()) > 2:
-            return False  # "met the company's director": a clause, not a role
-        return self.role_noun_of(phrase) is not None
+        return any(_ROLE_FOLLOW.match(phrase, match.end()) is not None for match in matches)
 
     def role_noun_of(self, phrase: str) -> str | None:
         """The last role noun of ``phrase`` that heads its phrase (case-folded), if any.
@@ -739,11 +976,70 @@ class NameLex:
         must end the phrase or be followed by a preposition, a comma or a name.
         """
         found = None
-        for match in self.role_in_text_re.finditer(phrase):
+        for match in self.role_matches(phrase):
             if _ROLE_FOLLOW.match(phrase, match.end()) is None:
                 continue
             found = " ".join(match.group().casefold().split())
         return found
+
+    def role_matches(self, phrase: str) -> Iterator[regex.Match[str]]:
+        """The matches of ``role_in_text_re.finditer(phrase)``, found faster.
+
+        (Performance.) The big case-insensitive alternation is slow to search. In ASCII
+        text a match starts a letter run (the look-behind), and that run, lower-cased, is
+        the alternative's leading letters (a non-letter or the look-ahead ends them): the
+        pattern is only tried, anchored, where such a run starts, after the last match.
+        """
+        prefixes = self._role_prefixes
+        if prefixes is None or not phrase.isascii():
+            yield from self.role_in_text_re.finditer(phrase)
+            return
+        # The letter runs, lower-cased, between spaces: a run starting at offset i of
+        # the phrase is found at i in ``runs`` (which starts with a space).
+        runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
+        wanted = prefixes.intersection(runs.split())
+        if not wanted:
+            return
+        starts = []
+        for word in wanted:
+            key = f" {word} "
+            at = runs.find(key)
+            while at >= 0:
+                starts.append(at)
+                at = runs.find(key, at + len(word) + 1)
+        starts.sort()
+        match_at = self.role_in_text_re.match
+        done = 0
+        for start in starts:
+            if start < done:
+                continue
+            found = match_at(phrase, start)
+            if found is not None:
+                yield found
+                done = found.end()
+
+    @functools.cached_property
+    def _role_prefixes(self) -> frozenset[str] | None:
+        """The leading letters of ``role_in_text_re``'s alternatives, lower-cased.
+
+        Alternatives that cannot match ASCII text (a letter with no ASCII case variant,
+        as in "attaché") are left out. None when role_matches's shortcut would not be
+        exact: an alternative starts with a non-letter, or is not ASCII but could match
+        ASCII text.
+        """
+        prefixes = set()
+        for word in [*self._role_nouns, *self.degrees]:
+            if not word:
+                continue  # _alternation drops it
+            if not word.isascii():
+                if all(c.isascii() or _matches_ascii(c) for c in word):
+                    return None
+                continue
+            lead = _ASCII_LETTERS.match(word)
+            if lead is None:
+                return None
+            prefixes.add(lead.group().lower())
+        return frozenset(prefixes)
 
     @staticmethod
     def is_aside(phrase: str) -> bool:

@@ -15,7 +15,7 @@ import regex
 
 from .._draft import Draft
 from .._model import Person, Span
-from ._names import NameHit, NameLex, name_lex, within_two_edits
+from ._names import NameHit, NameLex, letters_before, name_lex, within_two_edits
 
 __all__ = [
     "PersonRecord",
@@ -42,8 +42,6 @@ _OBJECT_WORDS = frozenset(
 """The words _OBJECT_BEFORE ends with."""
 _ACCORDING_WORDS = frozenset(("to", "To", "tO", "TO"))
 """The words _ACCORDING_AT_END ends with."""
-_LETTERS_BACK = regex.compile(r"(?r)\p{L}++")
-"""The letters that end the string (matched backwards from its end)."""
 
 
 def _word_before(text: str, lo: int, hi: int) -> str:
@@ -58,8 +56,7 @@ def _word_before(text: str, lo: int, hi: int) -> str:
         k -= 1
     if k == hi:
         return ""
-    letters = _LETTERS_BACK.match(text, lo, k)
-    return "" if letters is None else letters.group()
+    return letters_before(text, lo, k) or ""
 
 
 @attrs.define
@@ -293,18 +290,25 @@ def _no_title_end(text: str, lo: int, hi: int, lex: NameLex) -> bool:
     k = hi
     while k > lo and text[k - 1].isspace():
         k -= 1
-    chunk = _TOKEN_CHARS_BACK.match(text, lo, k)
-    if chunk is None:
-        return True  # punctuation (or nothing) before the white space
-    last = _TITLE_TOKEN.match(text, chunk.start(), k)  # mostly the whole chunk
-    if last is None or last.end() != k:
-        last = None
-        for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
-            last = token
-    if last is None or last.end() != k:
-        return True
-    word = last.group()
+    # (Performance.) An ASCII word of letters and digits after a space (or at ``lo``) is
+    # its whole chunk and, being at most 41 characters, its one token.
+    space = text.rfind(" ", lo, k)
+    word = text[space + 1 if space >= 0 else lo : k]
+    if not (word.isascii() and word.isalnum() and len(word) <= 41):
+        chunk = _TOKEN_CHARS_BACK.match(text, lo, k)
+        if chunk is None:
+            return True  # punctuation (or nothing) before the white space
+        last = _TITLE_TOKEN.match(text, chunk.start(), k)  # mostly the whole chunk
+        if last is None or last.end() != k:
+            last = None
+            for token in _TITLE_TOKEN.finditer(text, chunk.start(), k):
+                last = token
+        if last is None or last.end() != k:
+            return True
+        word = last.group()
     folded = word.casefold()
+    if folded in _CONNECTORS:
+        return True  # title_before ends with no title when the last token is a connector
     if folded in lex.role_words:
         return False
     if word[0].isupper() or word[0].isdigit():
@@ -321,7 +325,7 @@ def _role_before(text: str, hit: NameHit, lo: int, lex: NameLex) -> tuple[str | 
     """A role written right before the name: in the run, as a title, or before a comma."""
     role_parts: list[str] = []
     start = hit.start
-    if hit.title and lex.role_in_text_re.search(hit.title):
+    if hit.title and next(lex.role_matches(hit.title), None) is not None:
         role_parts.append(hit.title)
     title = title_before(text, lo, hit.start, lex)
     if (
