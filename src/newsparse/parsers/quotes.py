@@ -32,7 +32,7 @@ from .._draft import Draft
 from .._model import Person, Quote, Span, Speaker
 from ._names import Entity, NameLex, affiliation, name_lex, words_key
 from ._quotes_fast import ACRONYM_MAX, QuoteLex, TextIndex, clean, count_words, quote_lex
-from ._quotes_text import Segment, find_segments, sentence_units
+from ._quotes_text import Segment, find_segments, sentence_units, terminal_positions
 from .people import (
     PersonRecord,
     apposition_after,
@@ -1780,8 +1780,19 @@ def find_quotes(draft: Draft) -> None:
     ctx = _Context(text, lex, paragraphs, persons, qlex, TextIndex(text, qlex))
     segments = find_segments(text, paragraphs)
     closed = _SpanIndex((s.open_pos, s.close_end) for s in segments if s.closed)
+    terminals = terminal_positions(
+        text, min(lo for lo, _ in paragraphs), max(hi for _, hi in paragraphs)
+    )
+    bisect_left = bisect.bisect_left
     ctx.units = [
-        sentence_units(text, lo, hi, lex.abbreviations, closed.near(lo, hi))
+        sentence_units(
+            text,
+            lo,
+            hi,
+            lex.abbreviations,
+            closed.near(lo, hi),
+            terminals=terminals[bisect_left(terminals, lo) : bisect_left(terminals, hi)],
+        )
         for lo, hi in paragraphs
     ]
     ctx.unit_starts = [[u[0] for u in units] for units in ctx.units]
