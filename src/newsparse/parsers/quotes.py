@@ -1501,22 +1501,23 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
     best = 0
     group = lex.role_group.get(noun)
     for role in person.roles:
-        folded = role.casefold()
+        same_noun = _has_phrase(role.casefold(), noun)
+        if not same_noun and (group is None or best == 1):
+            continue  # (Performance.) this role cannot raise the score
         if country is not None:
             role_country = _country_in(ctx, role)
             if role_country is not None and role_country != country:
                 continue
-        if _has_phrase(folded, noun):
-            best = 2
-        elif group is not None:
-            groups = ctx.role_groups.get(role)
-            if groups is None:
-                groups = ctx.role_groups[role] = [
-                    lex.role_group.get(" ".join(match.group().casefold().split()))
-                    for match in lex.role_in_text_re.finditer(role)
-                ]
-            if group in groups:
-                best = max(best, 1)
+        if same_noun:
+            return 2  # (Performance.) the best score: the other roles cannot change it
+        groups = ctx.role_groups.get(role)
+        if groups is None:
+            groups = ctx.role_groups[role] = [
+                lex.role_group.get(" ".join(match.group().casefold().split()))
+                for match in lex.role_in_text_re.finditer(role)
+            ]
+        if group in groups:
+            best = 1
     return best
 
 
