@@ -103,6 +103,8 @@ _TURN_LABEL = regex.compile(
     r"\s{0,5}+(?P<label>Q|A|Question|Answer|\p{Lu}[\p{L}.'’-]{1,30}+(?:\s\p{Lu}[\p{L}.'’-]{1,30}+){0,2}+)"
     r"\s{0,2}+:\s{1,3}+"
 )
+_LABEL_REACH = 5 + 31 + 2 * 32 + 2 + 1
+"""The farthest a turn label's colon can stand from the paragraph start, plus one."""
 _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
@@ -297,8 +299,12 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     return [m.start() for m in _WORD.finditer(text, lo, hi)][-12:]
 
 
-def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    """The words ending at ``hi`` (before a verb) that stand for the speaker."""
+def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False) -> Entity | None:
+    """The words ending at ``hi`` (before a verb) that stand for the speaker.
+
+    With ``names_only`` (the caller wants a name and nothing else), None where the answer
+    could only be a description or an organisation: those are not looked for.
+    """
     text, lex = ctx.text, ctx.lex
     hi = _rstrip_ws(text, lo, hi)
     adverbs = (
@@ -341,6 +347,8 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
             ):
                 return group
         return hit
+    if names_only:
+        return None  # (Performance.) neither is a name
     return _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
 
 
@@ -1318,11 +1326,20 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
     text, lex = ctx.text, ctx.lex
     turns: list[tuple[int, str, int, str | None]] = []  # (paragraph, kind, content start, label)
     for pi, (lo, hi) in enumerate(ctx.paragraphs):
-        dash = _TURN_DASH.match(text, lo, hi)
+        # (Performance.) A turn dash stands in the first six characters, a label's colon
+        # in the first _LABEL_REACH: no pattern is tried on a paragraph without them.
+        head = text[lo : min(hi, lo + 6)]
+        dash = (
+            _TURN_DASH.match(text, lo, hi)
+            if "-" in head or "–" in head or "—" in head or "―" in head
+            else None
+        )
         if dash is not None:
             content = text[dash.end() : hi].rstrip()
             kind = "q" if content.endswith("?") else "a"
             turns.append((pi, kind, dash.end(), None))
+            continue
+        if text.find(":", lo, min(hi, lo + _LABEL_REACH)) < 0:
             continue
         label = _TURN_LABEL.match(text, lo, hi)
         if label is not None:
@@ -1388,7 +1405,7 @@ def _interviewee(
     for verb in lex.lead_verb_re.finditer(text[lead_lo:lead_hi]):
         pos = lead_lo + verb.start()
         unit_lo = max(lead_lo, text.rfind(".", lead_lo, pos) + 1)
-        entity = _entity_before(ctx, unit_lo, pos)
+        entity = _entity_before(ctx, unit_lo, pos, names_only=True)
         if entity is not None and entity.kind == "name":
             person = match_person(entity.name, ctx.persons, lex)
             if person is not None:
