@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+import newsparse
 from newsparse.parsers import quotes as q
+
+ROOT = Path(__file__).resolve().parents[1]
+_TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted((ROOT / "seeds").glob("*.txt")) + sorted(ROOT.glob("tests/fixtures/*/*.txt"))
+]
 
 
 def test_label_reach_covers_the_longest_label() -> None:
@@ -23,3 +34,30 @@ def test_turn_dash_stands_in_the_first_six_characters() -> None:
             head = text[:6]
             if q._TURN_DASH.match(text) is not None:
                 assert dash in head
+
+
+def test_could_be_never_hides_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[object, int, int, object]] = []
+    original = q._description_at_end
+
+    def recording(ctx: q._Context, lo: int, hi: int) -> object:
+        found = original(ctx, lo, hi)
+        seen.append((ctx, lo, hi, found))
+        return found
+
+    monkeypatch.setattr(q, "_description_at_end", recording)
+    monkeypatch.setattr(q, "_could_be", lambda *_: True)  # every window is asked
+    for text in _TEXTS:
+        newsparse.parse(text)
+    monkeypatch.undo()
+    kinds = set()
+    for ctx, lo, hi, found in seen:
+        if found is None:
+            continue
+        kind = found.kind  # type: ignore[attr-defined]
+        kinds.add(kind)
+        if kind == "organisation":
+            assert q._could_be(ctx, lo, hi, q._ORG)  # type: ignore[arg-type]
+        if kind in ("description", "group"):
+            assert q._could_be(ctx, lo, hi, q._PEOPLE)  # type: ignore[arg-type]
+    assert {"organisation", "description"} <= kinds

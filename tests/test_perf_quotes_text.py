@@ -68,3 +68,20 @@ def test_boundaries_match_the_regex() -> None:
             assert qt._boundaries(text, lo, hi, None) == expected, (text, lo, hi)
             terminals = qt.terminal_positions(text, lo, hi)
             assert qt._boundaries(text, lo, hi, terminals) == expected
+
+
+def test_last_token_matches_the_regex() -> None:
+    rng = random.Random(3)
+    alphabet = " a.B(\"“«\n\t\u00a0\x1cxyz’'-"
+    heads = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16))) + "."
+        for _ in range(20000)
+    ]
+    for text in _TEXTS:
+        at = text.find(".")
+        while at >= 0:
+            heads += [text[max(0, at - back) : at + 1] for back in (14, 5, 1, 0)]
+            at = text.find(".", at + 1)
+    for head in heads:
+        found = qt._LAST_TOKEN.search(head)
+        assert qt._last_token(head) == (None if found is None else found.group(1)), head

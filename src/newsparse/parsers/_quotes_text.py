@@ -411,6 +411,34 @@ _NEXT_START = regex.compile(r"\s{1,20}+[\"'“”„«‘(\[–—-]?\s?[\p{Lu}\
 _LAST_TOKEN = regex.compile(r"(?:^|[\s(\"“«])(\S{1,12}+)$")
 
 
+_TOKEN_OPENERS = '("“«'
+
+
+def _last_token(head: str) -> str | None:
+    """``_LAST_TOKEN.search(head).group(1)`` (None: no match), for a ``head`` ending in ".".
+
+    (Performance.) The match is leftmost: the whole ``head`` when it has no white space
+    and at most twelve characters, else what follows the first white space or opening
+    mark after which only non-space characters, one to twelve, remain.
+    """
+    if "\x1c" in head or "\x1d" in head or "\x1e" in head or "\x1f" in head:
+        found = _LAST_TOKEN.search(head)  # str.split and the regex \s disagree on these
+        return None if found is None else found.group(1)
+    size = len(head)
+    parts = head.rsplit(None, 1)
+    last = parts[-1] if parts else ""
+    # head ends with ".": its last word ends it, after its last white space (if any)
+    space = size - len(last) - 1
+    if space < 0 and 0 < size <= 12:
+        return head
+    if space >= 0 and space >= size - 13:
+        return head[space + 1 :] if space + 1 < size else None
+    for j in range(max(0, size - 13, space + 1), size - 1):
+        if head[j] in _TOKEN_OPENERS:
+            return head[j + 1 :]
+    return None
+
+
 def sentence_units(
     text: str,
     start: int,
@@ -440,12 +468,11 @@ def sentence_units(
         if si < len(spans) and spans[si][0] < cut < spans[si][1]:
             continue
         if text[m_start] == ".":
-            head = text[max(cursor, m_start - 14) : m_start + 1]
-            token = _LAST_TOKEN.search(head)
-            if token is not None:
-                word = token.group(1)
-                if word in abbreviations or (len(word) == 2 and word[0].isupper()):
-                    continue
+            word = _last_token(text[max(cursor, m_start - 14) : m_start + 1])
+            if word is not None and (
+                word in abbreviations or (len(word) == 2 and word[0].isupper())
+            ):
+                continue
         units.append((cursor, cut))
         cursor = cut
         while cursor < end and text[cursor].isspace():

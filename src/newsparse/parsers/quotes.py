@@ -334,12 +334,12 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
-            org = _description_at_end(ctx, lo, hi)
+            org = _description_at_end(ctx, lo, hi) if _could_be(ctx, lo, hi, _ORG) else None
             if org is not None and org.kind == "organisation" and org.start < hit.start:
                 return org
         elif _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
-            group = _description_at_end(ctx, lo, hi)
+            group = _description_at_end(ctx, lo, hi) if _could_be(ctx, lo, hi, _PEOPLE) else None
             if (
                 group is not None
                 and group.kind in ("group", "description")
@@ -493,7 +493,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 return named_org
             if head is not None and head.start == seg_start:
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
-        if named_org is None and not roles:
+        if named_org is None and not roles and _could_be(ctx, seg_start, seg_hi, _ORG):
             org = described_at(seg_start, seg_hi)
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
@@ -588,6 +588,35 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
             start = head.start()  # "the national statistics agency INE"
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
     return None
+
+
+_ORG = ("document", "organisation", "agency", "acronym")
+"""What can make :func:`_description_at_end` an organisation (a document's issuer too)."""
+_PEOPLE = ("description", "group")
+"""What can make :func:`_description_at_end` a description or a group."""
+
+
+def _could_be(ctx: _Context, lo: int, hi: int, kinds: tuple[str, ...]) -> bool:
+    """False when no match of ``kinds`` can give :func:`_description_at_end` its answer.
+
+    (Performance.) It skips a kind whose nouns are absent from the window, as this does;
+    a caller that wants only an organisation (or only a person) need not call it then.
+    """
+    index = ctx.index
+    window_lo = max(lo, hi - 300)
+    tokens = index.noun_tokens(window_lo, hi)
+    for kind in kinds:
+        if kind == "acronym":
+            if index.acronym_possible(hi):
+                return True
+        elif kind == "agency":
+            if ctx.lex.agency_re is not None and index.noun_bound(kind, window_lo, hi, tokens) >= 0:
+                return True
+        else:
+            nouns = index.noun_positions(kind, window_lo, hi, tokens)
+            if nouns is None or nouns:
+                return True
+    return False
 
 
 def _noun_in(ctx: _Context, kind: str, lo: int, hi: int) -> bool:
