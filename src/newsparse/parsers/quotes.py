@@ -1730,7 +1730,13 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     text, lex = ctx.text, ctx.lex
     last = None
     lo = max(0, pos - reach)
-    for match in lex.organisation_re.finditer(text, lo, pos):
+    # (Performance.) No match without an organisation noun in the window.
+    found = (
+        lex.organisation_re.finditer(text, lo, pos)
+        if _noun_in(ctx, "organisation", lo, pos)
+        else ()
+    )
+    for match in found:
         named = _LEADING_ARTICLE.sub("", match.group())
         if count_words(named, 2) >= 2 and named[:1].isupper():
             last = match
@@ -1765,8 +1771,8 @@ def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
     head = name.rsplit(maxsplit=1)[-1].casefold() if name.split() else ""
     if head in lex.org_nouns and len(name.split()) == 1:
         # "the ministry": the last organisation named with that head noun.
-        pattern = lex.head_pattern(head)
-        found = pattern.search(ctx.text)
+        # (Performance.) Both forms of the pattern hold the capitalised head word.
+        found = lex.head_pattern(head).search(ctx.text) if head.capitalize() in ctx.text else None
         if found is not None:
             name = _source_name(lex, _clean(found.group()))
         elif head in lex.generic_referents:
