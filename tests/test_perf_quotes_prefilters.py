@@ -61,3 +61,19 @@ def test_could_be_never_hides_an_answer(monkeypatch: pytest.MonkeyPatch) -> None
         if kind in ("description", "group"):
             assert q._could_be(ctx, lo, hi, q._PEOPLE)  # type: ignore[arg-type]
     assert {"organisation", "description"} <= kinds
+
+
+def test_unchanged_person_is_kept_and_changed_one_rebuilt() -> None:
+    from newsparse._model import Person, Span
+    from newsparse.parsers.people import PersonRecord
+
+    first, second = Span("Ann Lee", 0, 7), Span("Lee", 20, 23)
+    person = Person("Ann Lee", ("mayor",), (first, second))
+    same = PersonRecord("Ann Lee", ["mayor"], [first, second])
+    assert q._unchanged(person, same)
+    added = PersonRecord("Ann Lee", ["mayor"], [first, second, Span("she", 30, 33)])
+    assert not q._unchanged(person, added)
+    assert not q._unchanged(person, PersonRecord("Ann Lee", ["mayor", "x"], [first, second]))
+    assert not q._unchanged(person, PersonRecord("Ann B. Lee", ["mayor"], [first, second]))
+    unordered = Person("Ann Lee", (), (second, first))
+    assert not q._unchanged(unordered, PersonRecord("Ann Lee", [], [second, first]))

@@ -1930,8 +1930,12 @@ def _record(person: Person, lex: NameLex) -> PersonRecord:
 
 def _update_people(draft: Draft, ctx: _Context) -> None:
     people = []
-    for record in ctx.persons:
+    before = draft.people  # the records of ctx.persons begin with theirs, in order
+    for index, record in enumerate(ctx.persons):
         if not record.mentions:
+            continue
+        if index < len(before) and _unchanged(before[index], record):
+            people.append(before[index])  # (Performance.) the Person it would be rebuilt as
             continue
         mentions = sorted(
             {(m.start, m.end): m for m in record.mentions}.values(), key=lambda m: m.start
@@ -1939,3 +1943,21 @@ def _update_people(draft: Draft, ctx: _Context) -> None:
         people.append(Person(name=record.name, roles=record.roles, mentions=mentions))
     people.sort(key=lambda p: p.mentions[0].start)
     draft.people[:] = people
+
+
+def _unchanged(person: Person, record: PersonRecord) -> bool:
+    """True when ``record`` would give back ``person`` itself (nothing added, in order).
+
+    Its mentions are then those of ``person``, in increasing order of start: sorting
+    them and dropping repeated spans changes nothing.
+    """
+    mentions = person.mentions
+    if (
+        record.name != person.name
+        or len(record.mentions) != len(mentions)
+        or len(record.roles) != len(person.roles)
+        or any(a is not b for a, b in zip(record.mentions, mentions, strict=True))
+        or any(a != b for a, b in zip(record.roles, person.roles, strict=True))
+    ):
+        return False
+    return all(mentions[i].start < mentions[i + 1].start for i in range(len(mentions) - 1))
