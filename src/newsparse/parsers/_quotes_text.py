@@ -7,6 +7,7 @@ one pass over candidate punctuation.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -24,6 +25,8 @@ _STRAIGHT_DOUBLE = '"'
 _STRAIGHT_SINGLE = "'"
 # A run of four or more marks quotes nothing: it is matched whole and skipped.
 _ALL_MARKS = regex.compile(r"[\"'“”„‟«»‘’‚‛‹›`]{4,}+|``|''|[\"'“”„‟«»‘’‚‛‹›`]")
+"""What :func:`_marks` finds (kept as the reference of its equivalence test)."""
+_MARK_CHARS = "\"'“”„‟«»‘’‚‛‹›`"
 # Marks that reach the single-family rules of _classify (an apostrophe between letters
 # is no quote mark there).
 _SINGLE_ONLY = frozenset("'‘‚‹’›`‛")
@@ -115,12 +118,49 @@ def _classify(text: str, pos: int, end: int, lo: int, hi: int) -> Mark | None:
     return None
 
 
-def _marks(text: str, lo: int, hi: int) -> list[Mark]:
+def _mark_positions(text: str, lo: int, hi: int) -> list[int]:
+    """The offsets of the quote-mark characters in ``text[lo:hi]``, in order.
+
+    (Performance.) One ``str.find`` loop per mark character: a text holds few marks, and
+    this costs a tenth of scanning it with ``_ALL_MARKS``.
+    """
+    found: list[int] = []
+    find = text.find
+    for ch in _MARK_CHARS:
+        at = find(ch, lo, hi)
+        while at >= 0:
+            found.append(at)
+            at = find(ch, at + 1, hi)
+    found.sort()
+    return found
+
+
+def _marks(text: str, lo: int, hi: int, positions: Sequence[int] | None = None) -> list[Mark]:
+    """The quote marks of ``text[lo:hi]`` (``positions``: :func:`_mark_positions` of it).
+
+    Exactly the matches of ``_ALL_MARKS.finditer(text, lo, hi)`` that are shorter than
+    four characters, classified: a run of four or more mark characters is skipped whole,
+    then ````` `` ````` and ``''`` are one token, and any other mark character is one.
+    """
+    if positions is None:
+        positions = _mark_positions(text, lo, hi)
     marks = []
-    for match in _ALL_MARKS.finditer(text, lo, hi):
-        if match.end() - match.start() >= 4:
+    i, n = 0, len(positions)
+    while i < n:
+        pos = positions[i]
+        j = i
+        while j + 1 < n and positions[j + 1] == positions[j] + 1:
+            j += 1
+        if j - i >= 3:  # four or more in a row from here
+            i = j + 1
             continue
-        mark = _classify(text, match.start(), match.end(), lo, hi)
+        if j > i and text[pos] == text[pos + 1] and text[pos] in "`'":
+            end = pos + 2
+            i += 2
+        else:
+            end = pos + 1
+            i += 1
+        mark = _classify(text, pos, end, lo, hi)
         if mark is not None:
             marks.append(mark)
     return marks
@@ -163,7 +203,7 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Segm
     over the following paragraphs when a closing mark comes before any opening one
     (hard-wrapped text split into several paragraphs).
     """
-    marks_by_para = [_marks(text, s, e) for s, e in paragraphs]
+    marks_by_para = _marks_by_paragraph(text, paragraphs)
     segments: list[Segment] = []
     skip_to: dict[int, int] = {}  # paragraph -> index of first mark still to read
     pending_continuation: int | None = None
@@ -269,6 +309,24 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Segm
     return segments
 
 
+def _marks_by_paragraph(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Mark]]:
+    """``[_marks(text, lo, hi) for lo, hi in paragraphs]``, the marks found in one pass."""
+    if not paragraphs:
+        return []
+    lo = min(p[0] for p in paragraphs)
+    hi = max(p[1] for p in paragraphs)
+    positions = _mark_positions(text, lo, hi)
+    out: list[list[Mark]] = []
+    for p_lo, p_hi in paragraphs:
+        if not positions:
+            out.append([])
+            continue
+        first = bisect.bisect_left(positions, p_lo)
+        last = bisect.bisect_left(positions, p_hi, first)
+        out.append(_marks(text, p_lo, p_hi, positions[first:last]) if last > first else [])
+    return out
+
+
 def _plural_possessive(text: str, mark: Mark) -> bool:
     """``ministers’ meeting``: an apostrophe after a plural, not a closing mark."""
     if mark.char not in "’'" or mark.pos == 0 or text[mark.pos - 1] != "s":
@@ -302,8 +360,83 @@ def _closer_ahead(
 
 
 _BOUNDARY = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]{0,3}+(?=\s)")
+_TERMINALS = ".!?…"
+_CLOSERS = frozenset("\"'”’»)]")
+# White space to str.isspace but not to the regex ``\s`` (checked over all code points).
+_NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+
+
+def terminal_positions(text: str, lo: int, hi: int) -> list[int]:
+    """The offsets of ``.!?…`` in ``text[lo:hi]``, in order."""
+    found: list[int] = []
+    find = text.find
+    for ch in _TERMINALS:
+        at = find(ch, lo, hi)
+        while at >= 0:
+            found.append(at)
+            at = find(ch, at + 1, hi)
+    found.sort()
+    return found
+
+
+def _boundaries(
+    text: str, start: int, end: int, terminals: Sequence[int] | None
+) -> list[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text, start, end)``, found from ``terminals``.
+
+    (Performance.) A match starts at the first of a run of ``.!?…`` (the look-behind
+    sees before ``start``), takes the whole run and up to three closing marks, and must
+    then see white space before ``end``; one run gives at most one match.
+    """
+    if terminals is None:
+        terminals = terminal_positions(text, start, end)
+    found = []
+    stop = _TERMINALS
+    closers = _CLOSERS
+    for pos in terminals:
+        if pos > 0 and text[pos - 1] in stop:
+            continue
+        q = pos + 1
+        while q < end and text[q] in stop:
+            q += 1
+        limit = min(end, q + 3)
+        while q < limit and text[q] in closers:
+            q += 1
+        if q < end and text[q].isspace() and text[q] not in _NOT_REGEX_SPACE:
+            found.append((pos, q))
+    return found
+
+
 _NEXT_START = regex.compile(r"\s{1,20}+[\"'“”„«‘(\[–—-]?\s?[\p{Lu}\p{N}]")
 _LAST_TOKEN = regex.compile(r"(?:^|[\s(\"“«])(\S{1,12}+)$")
+
+
+_TOKEN_OPENERS = '("“«'
+
+
+def _last_token(head: str) -> str | None:
+    """``_LAST_TOKEN.search(head).group(1)`` (None: no match), for a ``head`` ending in ".".
+
+    (Performance.) The match is leftmost: the whole ``head`` when it has no white space
+    and at most twelve characters, else what follows the first white space or opening
+    mark after which only non-space characters, one to twelve, remain.
+    """
+    if "\x1c" in head or "\x1d" in head or "\x1e" in head or "\x1f" in head:
+        found = _LAST_TOKEN.search(head)  # str.split and the regex \s disagree on these
+        return None if found is None else found.group(1)
+    size = len(head)
+    parts = head.rsplit(None, 1)
+    last = parts[-1] if parts else ""
+    # head ends with ".": its last word ends it, after its last white space (if any)
+    space = size - len(last) - 1
+    if space < 0 and 0 < size <= 12:
+        return head
+    if space >= 0 and space >= size - 13:
+        return head[space + 1 :] if space + 1 < size else None
+    for j in range(max(0, size - 13, space + 1), size - 1):
+        if head[j] in _TOKEN_OPENERS:
+            return head[j + 1 :]
+    return None
 
 
 def sentence_units(
@@ -312,19 +445,21 @@ def sentence_units(
     end: int,
     abbreviations: frozenset[str],
     protected: Sequence[tuple[int, int]] = (),
+    *,
+    terminals: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences, never inside a ``protected`` span.
 
     A boundary is a run of ``.!?`` (and closing marks) followed by white space and an
     upper-case letter, digit or opening mark; abbreviations (``Mr.``, ``Ph.D.``) and single
-    initials (``S.``) do not end sentences.
+    initials (``S.``) do not end sentences. ``terminals`` are the offsets of ``.!?…`` in
+    ``text[start:end]`` (:func:`terminal_positions`), when the caller has them.
     """
     units: list[tuple[int, int]] = []
     cursor = start
     spans = sorted(protected)
     si = 0
-    for match in _BOUNDARY.finditer(text, start, end):
-        cut = match.end()
+    for m_start, cut in _boundaries(text, start, end, terminals):
         nxt = _NEXT_START.match(text, cut, end)
         if nxt is None:
             continue
@@ -332,13 +467,12 @@ def sentence_units(
             si += 1
         if si < len(spans) and spans[si][0] < cut < spans[si][1]:
             continue
-        if text[match.start()] == ".":
-            head = text[max(cursor, match.start() - 14) : match.start() + 1]
-            token = _LAST_TOKEN.search(head)
-            if token is not None:
-                word = token.group(1)
-                if word in abbreviations or (len(word) == 2 and word[0].isupper()):
-                    continue
+        if text[m_start] == ".":
+            word = _last_token(text[max(cursor, m_start - 14) : m_start + 1])
+            if word is not None and (
+                word in abbreviations or (len(word) == 2 and word[0].isupper())
+            ):
+                continue
         units.append((cursor, cut))
         cursor = cut
         while cursor < end and text[cursor].isspace():

@@ -32,7 +32,7 @@ from .._draft import Draft
 from .._model import Person, Quote, Span, Speaker
 from ._names import Entity, NameLex, affiliation, name_lex, words_key
 from ._quotes_fast import ACRONYM_MAX, QuoteLex, TextIndex, clean, count_words, quote_lex
-from ._quotes_text import Segment, find_segments, sentence_units
+from ._quotes_text import Segment, find_segments, sentence_units, terminal_positions
 from .people import (
     PersonRecord,
     apposition_after,
@@ -103,6 +103,8 @@ _TURN_LABEL = regex.compile(
     r"\s{0,5}+(?P<label>Q|A|Question|Answer|\p{Lu}[\p{L}.'’-]{1,30}+(?:\s\p{Lu}[\p{L}.'’-]{1,30}+){0,2}+)"
     r"\s{0,2}+:\s{1,3}+"
 )
+_LABEL_REACH = 5 + 31 + 2 * 32 + 2 + 1
+"""The farthest a turn label's colon can stand from the paragraph start, plus one."""
 _QUESTION_LABELS = frozenset({"Q", "Question"})
 _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\s{1,3}+been)")
 _ANSWER_LABELS = frozenset({"A", "Answer"})
@@ -304,8 +306,12 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     return [m.start() for m in _WORD.finditer(text, lo, hi)][-12:]
 
 
-def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
-    """The words ending at ``hi`` (before a verb) that stand for the speaker."""
+def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False) -> Entity | None:
+    """The words ending at ``hi`` (before a verb) that stand for the speaker.
+
+    With ``names_only`` (the caller wants a name and nothing else), None where the answer
+    could only be a description or an organisation: those are not looked for.
+    """
     text, lex = ctx.text, ctx.lex
     hi = _rstrip_ws(text, lo, hi)
     adverbs = (
@@ -335,12 +341,12 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
-            org = _description_at_end(ctx, lo, hi)
+            org = _description_at_end(ctx, lo, hi) if _could_be(ctx, lo, hi, _ORG) else None
             if org is not None and org.kind == "organisation" and org.start < hit.start:
                 return org
         if _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
-            group = _description_at_end(ctx, lo, hi)
+            group = _description_at_end(ctx, lo, hi) if _could_be(ctx, lo, hi, _PEOPLE) else None
             if (
                 group is not None
                 and group.kind in ("group", "description")
@@ -359,6 +365,8 @@ def _entity_before(ctx: _Context, lo: int, hi: int) -> Entity | None:
                     _source_name(lex, text[hit.start : hit.end]),
                 )
         return hit
+    if names_only:
+        return None  # (Performance.) neither is a name
     entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
     if entity is None:
         # "U.S. chipmaker Calder Semiconductor": a proper name after a trade descriptor
@@ -595,7 +603,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 return named_org
             if head is not None and head.start == seg_start:
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
-        if named_org is None and not roles:
+        if named_org is None and not roles and _could_be(ctx, seg_start, seg_hi, _ORG):
             org = described_at(seg_start, seg_hi)
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
@@ -705,6 +713,35 @@ def _inside_name(text: str, lo: int, start: int) -> bool:
     word_start = max(lo, text.rfind(" ", lo, end) + 1)
     word = text[word_start:end]
     return word[:1].isupper() and word.isalpha() and word.casefold() not in ("the", "a", "an")
+
+
+_ORG = ("document", "organisation", "agency", "acronym")
+"""What can make :func:`_description_at_end` an organisation (a document's issuer too)."""
+_PEOPLE = ("description", "group")
+"""What can make :func:`_description_at_end` a description or a group."""
+
+
+def _could_be(ctx: _Context, lo: int, hi: int, kinds: tuple[str, ...]) -> bool:
+    """False when no match of ``kinds`` can give :func:`_description_at_end` its answer.
+
+    (Performance.) It skips a kind whose nouns are absent from the window, as this does;
+    a caller that wants only an organisation (or only a person) need not call it then.
+    """
+    index = ctx.index
+    window_lo = max(lo, hi - 300)
+    tokens = index.noun_tokens(window_lo, hi)
+    for kind in kinds:
+        if kind == "acronym":
+            if index.acronym_possible(hi):
+                return True
+        elif kind == "agency":
+            if ctx.lex.agency_re is not None and index.noun_bound(kind, window_lo, hi, tokens) >= 0:
+                return True
+        else:
+            nouns = index.noun_positions(kind, window_lo, hi, tokens)
+            if nouns is None or nouns:
+                return True
+    return False
 
 
 def _noun_in(ctx: _Context, kind: str, lo: int, hi: int) -> bool:
@@ -1456,11 +1493,20 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
     text, lex = ctx.text, ctx.lex
     turns: list[tuple[int, str, int, str | None]] = []  # (paragraph, kind, content start, label)
     for pi, (lo, hi) in enumerate(ctx.paragraphs):
-        dash = _TURN_DASH.match(text, lo, hi)
+        # (Performance.) A turn dash stands in the first six characters, a label's colon
+        # in the first _LABEL_REACH: no pattern is tried on a paragraph without them.
+        head = text[lo : min(hi, lo + 6)]
+        dash = (
+            _TURN_DASH.match(text, lo, hi)
+            if "-" in head or "–" in head or "—" in head or "―" in head
+            else None
+        )
         if dash is not None:
             content = text[dash.end() : hi].rstrip()
             kind = "q" if content.endswith("?") else "a"
             turns.append((pi, kind, dash.end(), None))
+            continue
+        if text.find(":", lo, min(hi, lo + _LABEL_REACH)) < 0:
             continue
         label = _TURN_LABEL.match(text, lo, hi)
         if label is not None:
@@ -1526,7 +1572,7 @@ def _interviewee(
     for verb in lex.lead_verb_re.finditer(text[lead_lo:lead_hi]):
         pos = lead_lo + verb.start()
         unit_lo = max(lead_lo, text.rfind(".", lead_lo, pos) + 1)
-        entity = _entity_before(ctx, unit_lo, pos)
+        entity = _entity_before(ctx, unit_lo, pos, names_only=True)
         if entity is not None and entity.kind == "name":
             person = match_person(entity.name, ctx.persons, lex)
             if person is not None:
@@ -1639,22 +1685,23 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
     best = 0
     group = lex.role_group.get(noun)
     for role in person.roles:
-        folded = role.casefold()
+        same_noun = _has_phrase(role.casefold(), noun)
+        if not same_noun and (group is None or best == 1):
+            continue  # (Performance.) this role cannot raise the score
         if country is not None:
             role_country = _country_in(ctx, role)
             if role_country is not None and role_country != country:
                 continue
-        if _has_phrase(folded, noun):
-            best = 2
-        elif group is not None:
-            groups = ctx.role_groups.get(role)
-            if groups is None:
-                groups = ctx.role_groups[role] = [
-                    lex.role_group.get(" ".join(match.group().casefold().split()))
-                    for match in lex.role_in_text_re.finditer(role)
-                ]
-            if group in groups:
-                best = max(best, 1)
+        if same_noun:
+            return 2  # (Performance.) the best score: the other roles cannot change it
+        groups = ctx.role_groups.get(role)
+        if groups is None:
+            groups = ctx.role_groups[role] = [
+                lex.role_group.get(" ".join(match.group().casefold().split()))
+                for match in lex.role_in_text_re.finditer(role)
+            ]
+        if group in groups:
+            best = 1
     return best
 
 
@@ -1821,7 +1868,13 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     text, lex = ctx.text, ctx.lex
     last = None
     lo = max(0, pos - reach)
-    for match in lex.organisation_re.finditer(text, lo, pos):
+    # (Performance.) No match without an organisation noun in the window.
+    found = (
+        lex.organisation_re.finditer(text, lo, pos)
+        if _noun_in(ctx, "organisation", lo, pos)
+        else ()
+    )
+    for match in found:
         named = _LEADING_ARTICLE.sub("", match.group())
         if count_words(named, 2) >= 2 and named[:1].isupper():
             last = match
@@ -1856,8 +1909,8 @@ def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
     head = name.rsplit(maxsplit=1)[-1].casefold() if name.split() else ""
     if head in lex.org_nouns and len(name.split()) == 1:
         # "the ministry": the last organisation named with that head noun.
-        pattern = lex.head_pattern(head)
-        found = pattern.search(ctx.text)
+        # (Performance.) Both forms of the pattern hold the capitalised head word.
+        found = lex.head_pattern(head).search(ctx.text) if head.capitalize() in ctx.text else None
         if found is not None:
             name = _source_name(lex, _clean(found.group()))
         elif head in lex.generic_referents:
@@ -1918,8 +1971,19 @@ def find_quotes(draft: Draft) -> None:
     ctx = _Context(text, lex, paragraphs, persons, qlex, TextIndex(text, qlex))
     segments = find_segments(text, paragraphs)
     closed = _SpanIndex((s.open_pos, s.close_end) for s in segments if s.closed)
+    terminals = terminal_positions(
+        text, min(lo for lo, _ in paragraphs), max(hi for _, hi in paragraphs)
+    )
+    bisect_left = bisect.bisect_left
     ctx.units = [
-        sentence_units(text, lo, hi, lex.abbreviations, closed.near(lo, hi))
+        sentence_units(
+            text,
+            lo,
+            hi,
+            lex.abbreviations,
+            closed.near(lo, hi),
+            terminals=terminals[bisect_left(terminals, lo) : bisect_left(terminals, hi)],
+        )
         for lo, hi in paragraphs
     ]
     ctx.unit_starts = [[u[0] for u in units] for units in ctx.units]
@@ -2004,8 +2068,12 @@ def _record(person: Person, lex: NameLex) -> PersonRecord:
 
 def _update_people(draft: Draft, ctx: _Context) -> None:
     people = []
-    for record in ctx.persons:
+    before = draft.people  # the records of ctx.persons begin with theirs, in order
+    for index, record in enumerate(ctx.persons):
         if not record.mentions:
+            continue
+        if index < len(before) and _unchanged(before[index], record):
+            people.append(before[index])  # (Performance.) the Person it would be rebuilt as
             continue
         mentions = sorted(
             {(m.start, m.end): m for m in record.mentions}.values(), key=lambda m: m.start
@@ -2013,3 +2081,21 @@ def _update_people(draft: Draft, ctx: _Context) -> None:
         people.append(Person(name=record.name, roles=record.roles, mentions=mentions))
     people.sort(key=lambda p: p.mentions[0].start)
     draft.people[:] = people
+
+
+def _unchanged(person: Person, record: PersonRecord) -> bool:
+    """True when ``record`` would give back ``person`` itself (nothing added, in order).
+
+    Its mentions are then those of ``person``, in increasing order of start: sorting
+    them and dropping repeated spans changes nothing.
+    """
+    mentions = person.mentions
+    if (
+        record.name != person.name
+        or len(record.mentions) != len(mentions)
+        or len(record.roles) != len(person.roles)
+        or any(a is not b for a, b in zip(record.mentions, mentions, strict=True))
+        or any(a != b for a, b in zip(record.roles, person.roles, strict=True))
+    ):
+        return False
+    return all(mentions[i].start < mentions[i + 1].start for i in range(len(mentions) - 1))
