@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -11,9 +11,13 @@ import regex
 from .._errors import DataError
 from .._lexicon import Lexicon
 from ._dates import date_patterns
+from ._header_required import DIGIT, UPPER, required
 from ._trie import add_word, emit_tree
 
-__all__ = ["AgencyIndex", "HeaderPattern", "agency_index"]
+__all__ = ["AgencyIndex", "FactsMemo", "HeaderPattern", "TextFacts", "agency_index"]
+
+_Pattern = regex.Pattern
+_Match = regex.Match
 
 # Bounded but not possessive: "MOSCOW." must give its dot back to "MOSCOW. Nov 22".
 # Dots only in abbreviations ("ST. PETERSBURG", "D.C."), so that "Baku. Name" splits.
@@ -35,16 +39,299 @@ _JOIN = r"(?:\s{0,2},\s{0,2}(?:and\s{1,2})?|\s{1,2}(?:and|&)\s{1,2})"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,5}}"
 
 
-@attrs.frozen
+class _Spellings:
+    """The spellings one placeholder (``{AGENCY}``, ``{AGGREGATOR}``) stands for."""
+
+    __slots__ = ("generic", "heads", "starts", "words")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = frozenset(w for w in words if w)
+        heads: dict[str, list[str]] = {}
+        for word in self.words:
+            heads.setdefault(word[:2], []).append(word)
+        self.heads = {head: tuple(found) for head, found in heads.items()}
+        firsts = "".join(sorted({regex.escape(w[0]) for w in self.words}))
+        self.starts = regex.compile(f"[{firsts}]" if firsts else "(?!)")
+        self.generic = _generic(self.words)
+
+    def occurring(self, text: str, pos: int, endpos: int) -> frozenset[str]:
+        """The spellings that occur anywhere in ``text[pos:endpos]``."""
+        heads = self.heads
+        found = []
+        for start in self.starts.finditer(text, pos, endpos):
+            i = start.start()
+            for head in (text[i : i + 2], text[i]):
+                for word in heads.get(head, ()):
+                    if text.startswith(word, i, endpos):
+                        found.append(word)
+        return frozenset(found)
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
+
+
+def _generic(words: frozenset[str]) -> str:
+    """A pattern matching every word of ``words`` (and more), followed by no word character.
+
+    Words of characters seen in ``words`` between single spaces, opening and closing with
+    characters that open and close some word: no lexicon data, so it compiles at once.
+    """
+    if not words:
+        return "(?!)"
+    parts = [part for word in words for part in word.split(" ")]
+    inner = {c for part in parts for c in part}
+    longest = max(len(part) for part in parts)
+    spaces = max(word.count(" ") for word in words)
+    body = f"{_char_class(inner)}{{0,{longest}}}"
+    if spaces:
+        body = f"{body}(?: {body}){{0,{spaces}}}"
+    first = _char_class({w[0] for w in words})
+    last = _char_class({w[-1] for w in words})
+    return f"(?={first})(?:{body})(?<={last})(?![\\w])"
+
+
+_MAX_SPECIALISED = 12
+"""Distinct sets of names a pattern is compiled for before it compiles with all of them."""
+
+_TOKENS = {
+    "{AGENCY}": "{AGENCY}",
+    "{AGGREGATOR}": "{AGGREGATOR}",
+    "{DATE}": DIGIT,  # a day number in every form
+    "{PLACE}": UPPER,
+    "{CAPS_PLACE}": UPPER,
+    "{NAMES}": UPPER,
+}
+_DIGIT = regex.compile(r"\d")
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+class TextFacts:
+    """What the patterns tried on one text region ask of it, computed once.
+
+    Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
+    """
+
+    __slots__ = ("_digit", "_names", "_upper", "endpos", "pos", "text")
+
+    def __init__(self, text: str, pos: int, endpos: int) -> None:
+        self.text = text
+        self.pos = pos
+        self.endpos = endpos
+        self._digit: bool | None = None
+        self._upper: bool | None = None
+        self._names: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def names(self, source: _PatternSource) -> tuple[frozenset[str], frozenset[str]]:
+        """The agency and aggregator spellings that occur in the region."""
+        if self._names is None:
+            self._names = (
+                source.agency.occurring(self.text, self.pos, self.endpos),
+                source.aggregator.occurring(self.text, self.pos, self.endpos),
+            )
+        return self._names
+
+    def has(self, alternative: str, source: _PatternSource) -> bool:
+        """True when the region holds ``alternative`` (a character or a token)."""
+        if len(alternative) == 1:
+            return self.text.find(alternative, self.pos, self.endpos) >= 0
+        if alternative == DIGIT:
+            if self._digit is None:
+                self._digit = _DIGIT.search(self.text, self.pos, self.endpos) is not None
+            return self._digit
+        if alternative == UPPER:
+            if self._upper is None:
+                self._upper = _UPPER.search(self.text, self.pos, self.endpos) is not None
+            return self._upper
+        if alternative == "{AGENCY}":
+            return bool(self.names(source)[0])
+        if alternative == "{AGGREGATOR}":
+            return bool(self.names(source)[1])
+        return True
+
+
+FactsMemo = dict[tuple[str, int, int], TextFacts]
+"""Facts of the text regions of one parse."""
+
+
 class HeaderPattern:
-    """One compiled entry of ``header_patterns``."""
+    """One entry of ``header_patterns``, compiled when first used.
+
+    The agency names (hundreds of them) make a pattern slow to compile (~0.1 s). A text
+    must first hold what every match holds (:func:`._header_required.required`: a
+    parenthesis, a digit, an agency name ...); then it is tried against the pattern with
+    a generic stand-in for the names (any word of the characters they use), which
+    compiles at once; only when that matches is the pattern compiled with the names that
+    occur in the text (a literal that does not occur cannot match, and the names kept are
+    tried in the same order), and after :data:`_MAX_SPECIALISED` distinct sets of names,
+    once with all of them. Every answer is the one :attr:`regex` gives.
+    """
+
+    __slots__ = ("_full", "_generic", "_required", "_source", "_specialised", "kind", "name")
+
+    def __init__(self, name: str, kind: str, source: _PatternSource) -> None:
+        self.name = name
+        """The entry's name."""
+        self.kind = kind
+        """``dateline``, ``dateline_line``, ``credit``, ``byline`` or ``self_credit``."""
+        self._source = source
+        self._full: _Pattern[str] | None = None
+        self._generic: _Pattern[str] | None = None
+        self._specialised: dict[tuple[frozenset[str], frozenset[str]], _Pattern[str]] = {}
+        found = None if source.caseless else required(source.source, _TOKENS)
+        # cheap tests first: characters, then digits and capitals, then names
+        self._required: tuple[tuple[str, ...], ...] = tuple(
+            sorted(
+                (tuple(sorted(item, key=lambda a: (len(a) > 1, "{" in a, a))) for item in found),
+                key=lambda item: (max(len(a) > 1 for a in item), "{A" in "".join(item), item),
+            )
+            if found
+            else ()
+        )
+
+    def __repr__(self) -> str:
+        return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
+
+    @property
+    def regex(self) -> _Pattern[str]:
+        """The pattern compiled with all agency names."""
+        if self._full is None:
+            self._full = self._source.compile(None, None)
+        return self._full
+
+    def _facts(self, text: str, pos: int, endpos: int, memo: FactsMemo | None) -> TextFacts:
+        key = (text, pos, endpos)
+        facts = memo.get(key) if memo is not None else None
+        if facts is None:
+            facts = TextFacts(text, pos, endpos)
+            if memo is not None:
+                memo[key] = facts
+        return facts
+
+    def _candidate(
+        self, text: str, pos: int, endpos: int, memo: FactsMemo | None
+    ) -> tuple[_Pattern[str] | None, TextFacts | None]:
+        """``(generic pattern or None, facts)``, or ``(None, None)`` when no match can be.
+
+        With a generic pattern, try it first, then :meth:`_for` the pattern to match with.
+        """
+        facts = None
+        if self._required:
+            facts = self._facts(text, pos, endpos, memo)
+            source = self._source
+            for item in self._required:
+                for alternative in item:
+                    if facts.has(alternative, source):
+                        break
+                else:
+                    return None, None
+        if self._full is None and self._source.names:
+            if self._generic is None:
+                self._generic = self._source.compile_generic()
+            return self._generic, facts or self._facts(text, pos, endpos, memo)
+        return None, facts or TextFacts(text, pos, endpos)
+
+    def _for(self, facts: TextFacts) -> _Pattern[str]:
+        """The pattern with the names that occur in ``facts``' region."""
+        if self._full is not None or not self._source.specialise:
+            return self.regex
+        key = facts.names(self._source)
+        found = self._specialised.get(key)
+        if found is None:
+            if len(self._specialised) >= _MAX_SPECIALISED:
+                return self.regex
+            found = self._specialised.setdefault(key, self._source.compile(*key))
+        return found
+
+    def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
+        """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
+        generic, facts = self._candidate(text, pos, len(text), memo)
+        if facts is None or (generic is not None and generic.match(text, pos) is None):
+            return None
+        return self._for(facts).match(text, pos)
+
+    def fullmatch(self, text: str, memo: FactsMemo | None = None) -> _Match[str] | None:
+        """``self.regex.fullmatch(text)``."""
+        generic, facts = self._candidate(text, 0, len(text), memo)
+        if facts is None or (generic is not None and generic.fullmatch(text) is None):
+            return None
+        return self._for(facts).fullmatch(text)
+
+    def finditer(
+        self, text: str, pos: int, endpos: int, memo: FactsMemo | None = None
+    ) -> Iterator[_Match[str]]:
+        """``self.regex.finditer(text, pos, endpos)``."""
+        generic, facts = self._candidate(text, pos, endpos, memo)
+        if facts is None or (generic is not None and generic.search(text, pos, endpos) is None):
+            return iter(())
+        return self._for(facts).finditer(text, pos, endpos)
+
+
+@attrs.frozen
+class _PatternSource:
+    """What it takes to compile one header pattern, with all names or with some."""
 
     name: str
-    """The entry's name."""
-    kind: str
-    """``dateline``, ``dateline_line``, ``credit`` or ``byline``."""
-    regex: regex.Pattern[str]
-    """The compiled pattern."""
+    """The entry's name as written in error messages."""
+    source: str
+    fills: Mapping[str, str]
+    agency: _Spellings
+    aggregator: _Spellings
+    caseless: bool = attrs.field(init=False)
+    names: bool = attrs.field(init=False)
+    """True when the pattern holds names (a placeholder for a list that is not empty)."""
+    specialise: bool = attrs.field(init=False)
+    """True when it can be compiled with some names only (it is not matched without case)."""
+
+    def __attrs_post_init__(self) -> None:
+        caseless = bool(_CASELESS.search(self.source))
+        names = ("{AGENCY}" in self.source and bool(self.agency.words)) or (
+            "{AGGREGATOR}" in self.source and bool(self.aggregator.words)
+        )
+        object.__setattr__(self, "caseless", caseless)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "specialise", names and not caseless)
+
+    def _compile(self, agency: str, aggregator: str) -> _Pattern[str]:
+        source = self.source.replace("{AGENCY}", agency).replace("{AGGREGATOR}", aggregator)
+        for key, value in self.fills.items():
+            source = source.replace(key, value)
+        try:
+            return regex.compile(source, regex.VERSION0)
+        except regex.error as exc:
+            raise DataError(f"agencies: header pattern {self.name}: {exc}") from exc
+
+    def check(self) -> None:
+        """Raise :class:`DataError` now if the pattern does not compile (cheaply)."""
+        source = self.source
+        for key in self.fills:
+            source = source.replace(key, "(?:x)")
+        try:
+            regex.compile(source, regex.VERSION0)
+        except regex.error:
+            self._compile(self.fills["{AGENCY}"], self.fills["{AGGREGATOR}"])
+
+    def compile(
+        self, agency: frozenset[str] | None, aggregator: frozenset[str] | None
+    ) -> _Pattern[str]:
+        """The pattern with these names (None: all of them, as in the data)."""
+        if self.caseless:
+            return self._compile(self.fills["{AGENCY}"], self.fills["{AGGREGATOR}"])
+        return self._compile(
+            _names_alternation(self.agency.words, agency, r"(?:)(?![\w])"),
+            _names_alternation(self.aggregator.words, aggregator, r"(?!)"),
+        )
+
+    def compile_generic(self) -> _Pattern[str]:
+        """The pattern with a generic stand-in for the names."""
+        return self._compile(self.agency.generic, self.aggregator.generic)
+
+
+def _names_alternation(every: frozenset[str], some: frozenset[str] | None, empty: str) -> str:
+    """The prefix tree of ``some`` names (None: ``every`` name; ``empty`` when there are none)."""
+    if some is None:
+        return _trie_alternation(list(every)) if every else empty
+    return _trie_alternation(list(some)) if some else r"(?!)"
 
 
 @attrs.frozen
@@ -154,20 +441,16 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         "{DATE}": date_patterns(lexicon).fragment,
         "{NAMES}": _NAMES,
     }
-    trie_agency = _trie_alternation(list(exact))
-    trie_aggr = _trie_alternation(aggregators) if aggregators else r"(?!)"
+    agency = _Spellings(list(exact))
+    aggregator = _Spellings(aggregators)
     patterns = []
     for entry in data.get("header_patterns", []):
-        source = str(entry["pattern"])
-        if not _CASELESS.search(source):
-            source = source.replace("{AGENCY}", trie_agency).replace("{AGGREGATOR}", trie_aggr)
-        for key, value in fills.items():
-            source = source.replace(key, value)
-        try:
-            compiled = regex.compile(source, regex.VERSION0)
-        except regex.error as exc:
-            raise DataError(f"agencies: header pattern {entry.get('name')!r}: {exc}") from exc
-        patterns.append(HeaderPattern(str(entry.get("name", "")), str(entry["kind"]), compiled))
+        name = str(entry.get("name", ""))
+        spec = _PatternSource(
+            repr(entry.get("name")), str(entry["pattern"]), fills, agency, aggregator
+        )
+        spec.check()
+        patterns.append(HeaderPattern(name, str(entry["kind"]), spec))
     prefixes = [str(p) for p in data.get("headline_prefixes", [])]
     bracketed = [str(p) for p in data.get("headline_paren_prefixes", [])]
     slugs = [rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?"] if prefixes else []

@@ -34,7 +34,7 @@ import regex
 from .._draft import Draft, HeaderDraft
 from .._lexicon import Lexicon
 from .._text import Line
-from ._agencies import AgencyIndex, agency_index
+from ._agencies import AgencyIndex, FactsMemo, agency_index
 from ._boilerplate import boilerplate_rules
 from ._bylines import NameTools, name_tools
 from ._dates import (
@@ -95,6 +95,8 @@ class _Reader:
         self.published_has_year = False
         self.headline_raw: str | None = None
         self.displaced: list[str] = []
+        self.memo: FactsMemo = {}
+        """Facts about the texts the header patterns are tried on."""
 
     # -- recording -----------------------------------------------------------------
     def set_date(self, found: DateFound, offset: int) -> None:
@@ -156,7 +158,7 @@ class _Reader:
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
         """Read a whole-line byline; True when ``text`` is one."""
-        found = parse_byline(text, self.agencies, self.names)
+        found = parse_byline(text, self.agencies, self.names, self.memo)
         if found is None:
             return False
         names, agency = found
@@ -170,7 +172,7 @@ class _Reader:
     def credit(self, text: str) -> bool:
         """Read a credit line (``(MENAFN- AzerNews)``), possibly followed by a byline."""
         for pattern in self.agencies.of_kind("credit"):
-            match = pattern.regex.match(text)
+            match = pattern.match(text, 0, self.memo)
             if match is None:
                 continue
             rest = text[match.end() :].strip()
@@ -231,7 +233,7 @@ class _Reader:
         sep = _SEPARATORS.match(text, found.end)
         pos = sep.end() if sep else found.end
         for pattern in self.agencies.of_kind("credit"):
-            match = pattern.regex.match(text, pos)
+            match = pattern.match(text, pos, self.memo)
             if match is not None:
                 break
         else:
@@ -417,7 +419,7 @@ class _Reader:
     def dateline_line(self, text: str, offset: int) -> bool:
         """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
         for pattern in self.agencies.of_kind("dateline_line"):
-            match = pattern.regex.fullmatch(text)
+            match = pattern.fullmatch(text, self.memo)
             if match is not None and self.set_place(match.group("place")):
                 self.apply_dateline(match, offset)
                 return True
@@ -430,7 +432,7 @@ class _Reader:
         """
         for kind in ("byline", "dateline"):
             for pattern in self.agencies.of_kind(kind):
-                match = pattern.regex.match(text)
+                match = pattern.match(text, 0, self.memo)
                 if match is None:
                     continue
                 place = match.groupdict().get("place")
@@ -444,7 +446,7 @@ class _Reader:
                 return match.end()
         for pattern in self.agencies.of_kind("dateline_line"):
             # "BAKU, Azerbaijan, Feb. 5 By Name - Trend: text": dateline, then a byline
-            match = pattern.regex.match(text)
+            match = pattern.match(text, 0, self.memo)
             if match is None or match.end() == len(text):
                 continue
             rest = text[match.end() :]
@@ -527,9 +529,11 @@ def title_like(text: str, following: str | None = None) -> bool:
 
 
 def parse_byline(
-    text: str, agencies: AgencyIndex, names: NameTools
+    text: str, agencies: AgencyIndex, names: NameTools, memo: FactsMemo | None = None
 ) -> tuple[list[str], str | None] | None:
     """Read a byline line: ``(author names, agency spelling or None)``, or None.
+
+    ``memo`` keeps facts about the texts tried, for one parse.
 
     >>> from newsparse import Lexicon
     >>> lex = Lexicon.default()
@@ -547,7 +551,7 @@ def parse_byline(
     if not rest:
         return None
     for pattern in agencies.of_kind("byline"):
-        match = pattern.regex.fullmatch(text.strip())
+        match = pattern.fullmatch(text.strip(), memo)
         if match is not None:
             return names.split_names(match.group("names")), match.group("agency")
     if agencies.lookup(rest):
@@ -694,7 +698,7 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
             continue
         looked += 1
         content = line.stripped
-        if parse_byline(content, reader.agencies, reader.names) is not None:
+        if parse_byline(content, reader.agencies, reader.names, reader.memo) is not None:
             return True
         if "|" in content and read_date_line(
             content.split("|")[-1].split(" - ")[0], reader.lexicon, reader.today
@@ -705,7 +709,7 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
             return True
         for pattern in reader.agencies.patterns:
             if pattern.kind in ("dateline", "dateline_line", "byline"):
-                match = pattern.regex.match(content)
+                match = pattern.match(content, 0, reader.memo)
                 if (
                     match is not None
                     and pattern.kind == "dateline_line"
@@ -731,7 +735,7 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
     if len(blanks) >= 2:
         end = blanks[1].start()  # the first two paragraphs
     for pattern in reader.agencies.of_kind("self_credit"):
-        for match in pattern.regex.finditer(text, start, end):
+        for match in pattern.finditer(text, start, end, reader.memo):
             agency = match.group("agency")
             if agency and reader.agencies.kinds.get(reader.agencies.lookup(agency) or "") != (
                 "aggregator"
