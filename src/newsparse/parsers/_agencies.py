@@ -42,10 +42,13 @@ _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,5}}"
 class _Spellings:
     """The spellings one placeholder (``{AGENCY}``, ``{AGGREGATOR}``) stands for."""
 
-    __slots__ = ("generic", "heads", "starts", "words")
+    __slots__ = ("_every", "empty", "generic", "heads", "starts", "words")
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: list[str], empty: str) -> None:
         self.words = frozenset(w for w in words if w)
+        self.empty = empty
+        """The fill when there are no words at all."""
+        self._every: str | None = None
         heads: dict[str, list[str]] = {}
         for word in self.words:
             heads.setdefault(word[:2], []).append(word)
@@ -53,6 +56,14 @@ class _Spellings:
         firsts = "".join(sorted({regex.escape(w[0]) for w in self.words}))
         self.starts = regex.compile(f"[{firsts}]" if firsts else "(?!)")
         self.generic = _generic(self.words)
+
+    def alternation(self, some: frozenset[str] | None) -> str:
+        """The prefix tree of ``some`` words (None: of every word, as in the data)."""
+        if some is not None:
+            return _trie_alternation(list(some)) if some else r"(?!)"
+        if self._every is None:
+            self._every = _trie_alternation(list(self.words)) if self.words else self.empty
+        return self._every
 
     def occurring(self, text: str, pos: int, endpos: int) -> frozenset[str]:
         """The spellings that occur anywhere in ``text[pos:endpos]``."""
@@ -112,7 +123,7 @@ class TextFacts:
     Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
     """
 
-    __slots__ = ("_digit", "_names", "_upper", "endpos", "pos", "text")
+    __slots__ = ("_digit", "_names", "_present", "_upper", "endpos", "pos", "text")
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
         self.text = text
@@ -121,6 +132,23 @@ class TextFacts:
         self._digit: bool | None = None
         self._upper: bool | None = None
         self._names: tuple[frozenset[str], frozenset[str]] | None = None
+        self._present: int | None = None
+
+    def present(self, universe: Mapping[str, int]) -> int:
+        """The bits of ``universe`` (characters, DIGIT, UPPER) that the region holds."""
+        found = self._present
+        if found is None:
+            chars = set(self.text[self.pos : self.endpos])
+            found = 0
+            for alternative, bit in universe.items():
+                if alternative in chars or (len(alternative) > 1 and self.has(alternative, None)):
+                    found |= bit
+            self._present = found
+        return found
+
+    def knows_names(self) -> bool:
+        """True when the names in the region are already known."""
+        return self._names is not None
 
     def names(self, source: _PatternSource) -> tuple[frozenset[str], frozenset[str]]:
         """The agency and aggregator spellings that occur in the region."""
@@ -131,7 +159,7 @@ class TextFacts:
             )
         return self._names
 
-    def has(self, alternative: str, source: _PatternSource) -> bool:
+    def has(self, alternative: str, source: _PatternSource | None) -> bool:
         """True when the region holds ``alternative`` (a character or a token)."""
         if len(alternative) == 1:
             return self.text.find(alternative, self.pos, self.endpos) >= 0
@@ -143,14 +171,16 @@ class TextFacts:
             if self._upper is None:
                 self._upper = _UPPER.search(self.text, self.pos, self.endpos) is not None
             return self._upper
-        if alternative == "{AGENCY}":
+        if source is not None and alternative == "{AGENCY}":
             return bool(self.names(source)[0])
-        if alternative == "{AGGREGATOR}":
+        if source is not None and alternative == "{AGGREGATOR}":
             return bool(self.names(source)[1])
         return True
 
 
 FactsMemo = dict[tuple[str, int, int], TextFacts]
+_NOTHING = regex.compile(r"(?!)")
+"""A pattern that matches nothing."""
 """Facts of the text regions of one parse."""
 
 
@@ -167,9 +197,21 @@ class HeaderPattern:
     once with all of them. Every answer is the one :attr:`regex` gives.
     """
 
-    __slots__ = ("_full", "_generic", "_required", "_source", "_specialised", "kind", "name")
+    __slots__ = (
+        "_full",
+        "_generic",
+        "_masks",
+        "_named",
+        "_source",
+        "_specialised",
+        "_universe",
+        "kind",
+        "name",
+    )
 
-    def __init__(self, name: str, kind: str, source: _PatternSource) -> None:
+    def __init__(
+        self, name: str, kind: str, source: _PatternSource, universe: dict[str, int]
+    ) -> None:
         self.name = name
         """The entry's name."""
         self.kind = kind
@@ -179,15 +221,20 @@ class HeaderPattern:
         self._generic: _Pattern[str] | None = None
         self._specialised: dict[tuple[frozenset[str], frozenset[str]], _Pattern[str]] = {}
         found = None if source.caseless else required(source.source, _TOKENS)
-        # cheap tests first: characters, then digits and capitals, then names
-        self._required: tuple[tuple[str, ...], ...] = tuple(
-            sorted(
-                (tuple(sorted(item, key=lambda a: (len(a) > 1, "{" in a, a))) for item in found),
-                key=lambda item: (max(len(a) > 1 for a in item), "{A" in "".join(item), item),
-            )
-            if found
-            else ()
-        )
+        items = [tuple(sorted(item, key=lambda a: (len(a) > 1, a))) for item in found or ()]
+        # cheap tests first: characters, then digits and capitals; names last
+        named = [item for item in items if "{AGENCY}" in item or "{AGGREGATOR}" in item]
+        cheap = [item for item in items if item not in named]
+        masks = []
+        for item in sorted(cheap, key=lambda item: (max(len(a) > 1 for a in item), item)):
+            mask = 0
+            for alternative in item:
+                mask |= universe.setdefault(alternative, 1 << len(universe))
+            masks.append(mask)
+        self._masks = tuple(masks)
+        """Per cheap item, the bits of its alternatives in the index's ``universe``."""
+        self._universe = universe
+        self._named: tuple[tuple[str, ...], ...] = tuple(sorted(named))
 
     def __repr__(self) -> str:
         return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
@@ -208,28 +255,44 @@ class HeaderPattern:
                 memo[key] = facts
         return facts
 
-    def _candidate(
-        self, text: str, pos: int, endpos: int, memo: FactsMemo | None
-    ) -> tuple[_Pattern[str] | None, TextFacts | None]:
-        """``(generic pattern or None, facts)``, or ``(None, None)`` when no match can be.
+    def _named_ok(self, facts: TextFacts) -> bool:
+        """True when the region holds the names the pattern needs (finds them if needed)."""
+        source = self._source
+        for item in self._named:
+            for alternative in item:
+                if facts.has(alternative, source):
+                    break
+            else:
+                return False
+        return True
 
-        With a generic pattern, try it first, then :meth:`_for` the pattern to match with.
+    def _checked(
+        self, text: str, pos: int, endpos: int, memo: FactsMemo | None
+    ) -> TextFacts | None:
+        """The region's facts, or None when it lacks what every match holds.
+
+        Characters, digits and capitals are checked; the names too when they are known
+        already (finding them costs more than an anchored try of the generic pattern).
         """
-        facts = None
-        if self._required:
-            facts = self._facts(text, pos, endpos, memo)
-            source = self._source
-            for item in self._required:
-                for alternative in item:
-                    if facts.has(alternative, source):
-                        break
-                else:
-                    return None, None
-        if self._full is None and self._source.names:
-            if self._generic is None:
-                self._generic = self._source.compile_generic()
-            return self._generic, facts or self._facts(text, pos, endpos, memo)
-        return None, facts or TextFacts(text, pos, endpos)
+        facts = self._facts(text, pos, endpos, memo)
+        if self._masks:
+            present = facts.present(self._universe)
+            for mask in self._masks:
+                if not present & mask:
+                    return None
+        if facts.knows_names() and not self._named_ok(facts):
+            return None
+        return facts
+
+    def _generic_for(self, facts: TextFacts) -> _Pattern[str] | None:
+        """The generic pattern to try first (None: run :attr:`regex`), or :data:`_NOTHING`."""
+        if self._full is not None or not self._source.names:
+            return None
+        if self._generic is None:
+            if not self._named_ok(facts):
+                return _NOTHING
+            self._generic = self._source.compile_generic()
+        return self._generic
 
     def _for(self, facts: TextFacts) -> _Pattern[str]:
         """The pattern with the names that occur in ``facts``' region."""
@@ -245,24 +308,39 @@ class HeaderPattern:
 
     def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
         """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
-        generic, facts = self._candidate(text, pos, len(text), memo)
-        if facts is None or (generic is not None and generic.match(text, pos) is None):
+        facts = self._checked(text, pos, len(text), memo)
+        if facts is None:
+            return None
+        generic = self._generic_for(facts)
+        if generic is None:
+            return self.regex.match(text, pos)
+        if generic.match(text, pos) is None or not self._named_ok(facts):
             return None
         return self._for(facts).match(text, pos)
 
     def fullmatch(self, text: str, memo: FactsMemo | None = None) -> _Match[str] | None:
         """``self.regex.fullmatch(text)``."""
-        generic, facts = self._candidate(text, 0, len(text), memo)
-        if facts is None or (generic is not None and generic.fullmatch(text) is None):
+        facts = self._checked(text, 0, len(text), memo)
+        if facts is None:
+            return None
+        generic = self._generic_for(facts)
+        if generic is None:
+            return self.regex.fullmatch(text)
+        if generic.fullmatch(text) is None or not self._named_ok(facts):
             return None
         return self._for(facts).fullmatch(text)
 
     def finditer(
         self, text: str, pos: int, endpos: int, memo: FactsMemo | None = None
     ) -> Iterator[_Match[str]]:
-        """``self.regex.finditer(text, pos, endpos)``."""
-        generic, facts = self._candidate(text, pos, endpos, memo)
-        if facts is None or (generic is not None and generic.search(text, pos, endpos) is None):
+        """``self.regex.finditer(text, pos, endpos)``.
+
+        A generic search is slower than finding the names: no generic pattern here.
+        """
+        facts = self._checked(text, pos, endpos, memo)
+        if facts is None or (
+            self._full is None and self._source.names and not self._named_ok(facts)
+        ):
             return iter(())
         return self._for(facts).finditer(text, pos, endpos)
 
@@ -315,23 +393,20 @@ class _PatternSource:
         self, agency: frozenset[str] | None, aggregator: frozenset[str] | None
     ) -> _Pattern[str]:
         """The pattern with these names (None: all of them, as in the data)."""
+        source = self.source
         if self.caseless:
-            return self._compile(self.fills["{AGENCY}"], self.fills["{AGGREGATOR}"])
+            return self._compile(
+                self.fills["{AGENCY}"] if "{AGENCY}" in source else "",
+                self.fills["{AGGREGATOR}"] if "{AGGREGATOR}" in source else "",
+            )
         return self._compile(
-            _names_alternation(self.agency.words, agency, r"(?:)(?![\w])"),
-            _names_alternation(self.aggregator.words, aggregator, r"(?!)"),
+            self.agency.alternation(agency) if "{AGENCY}" in source else "",
+            self.aggregator.alternation(aggregator) if "{AGGREGATOR}" in source else "",
         )
 
     def compile_generic(self) -> _Pattern[str]:
         """The pattern with a generic stand-in for the names."""
         return self._compile(self.agency.generic, self.aggregator.generic)
-
-
-def _names_alternation(every: frozenset[str], some: frozenset[str] | None, empty: str) -> str:
-    """The prefix tree of ``some`` names (None: ``every`` name; ``empty`` when there are none)."""
-    if some is None:
-        return _trie_alternation(list(every)) if every else empty
-    return _trie_alternation(list(some)) if some else r"(?!)"
 
 
 @attrs.frozen
@@ -441,8 +516,9 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         "{DATE}": date_patterns(lexicon).fragment,
         "{NAMES}": _NAMES,
     }
-    agency = _Spellings(list(exact))
-    aggregator = _Spellings(aggregators)
+    universe: dict[str, int] = {}  # what the patterns require: characters, digits, capitals
+    agency = _Spellings(list(exact), _trie_alternation([]))
+    aggregator = _Spellings(aggregators, r"(?!)")
     patterns = []
     for entry in data.get("header_patterns", []):
         name = str(entry.get("name", ""))
@@ -450,7 +526,7 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
             repr(entry.get("name")), str(entry["pattern"]), fills, agency, aggregator
         )
         spec.check()
-        patterns.append(HeaderPattern(name, str(entry["kind"]), spec))
+        patterns.append(HeaderPattern(name, str(entry["kind"]), spec, universe))
     prefixes = [str(p) for p in data.get("headline_prefixes", [])]
     bracketed = [str(p) for p in data.get("headline_paren_prefixes", [])]
     slugs = [rf"(?:{'|'.join(prefixes)})\s?[-–—:]\s?"] if prefixes else []
