@@ -22,8 +22,7 @@ _PREFIX = 3
 _MAX_PREFIXES = 8192
 """Distinct prefixes whose narrowed entry is kept (a bounded cache)."""
 _MAX_PATTERNS = 512
-"""Distinct narrowed alternations compiled (a bounded cache); beyond it, lines use the
-first-character entry."""
+"""Distinct sets of branches shared between entries (a bounded table)."""
 
 
 def _alternation(branches: list[tuple[str, list[str]]]) -> str:
@@ -138,8 +137,10 @@ def required_word(pattern: str) -> str | None:
     return best if len(best) >= 3 else None
 
 
-_Entry = tuple[regex.Pattern[str], list[int], list[int]]
-"""A narrowed alternation, the scanning branches to try, and the branches it holds."""
+_Branch = tuple[str, regex.Pattern[str], str | None]
+"""A branch's kind group, its compiled pattern, and the word a line must hold (or None)."""
+_Entry = tuple[_Branch, ...]
+"""The branches that can match lines opening with some characters, in data order."""
 
 _BACKREFERENCE = regex.compile(r"\\[0-9g]|\(\?P=|\(\?[0-9R&]")
 
@@ -156,14 +157,15 @@ class _Dispatch:
       match). Entries are kept per first character and per three-character prefix, in
       bounded caches;
     * branches that open with ``.{m,n}`` (``.{0,200}\ball\srights\sreserved``) scan
-      the whole line; they are tried one by one, and only when the line holds the word
-      every match of them holds (:func:`required_word`).
+      the whole line; they are tried only when the line holds the word every match of
+      them holds (:func:`required_word`).
 
-    The first branch in data order that matches wins, as in the single alternation.
+    The branches left are tried one by one, in data order: the first that matches wins,
+    as in the single alternation. (An alternation of them, compiled per prefix, was no
+    faster and cost a compile per new set of branches.)
 
-    Its patterns are the branches of :attr:`BoilerplateRules.line` and alternations of
-    some of them, used like it only with ``fullmatch`` on one line of at most
-    ``max_length`` characters; each costs at most what ``line`` costs on that line.
+    Its patterns are the branches of :attr:`BoilerplateRules.line`, used like it only
+    with ``fullmatch`` on one line of at most ``max_length`` characters.
     """
 
     def __init__(self, branches: list[tuple[str, list[str]]]) -> None:
@@ -175,33 +177,26 @@ class _Dispatch:
                 self.flat.append((group, source, compiled, word))
         self.usable = not any(_BACKREFERENCE.search(source) for _, source, _, _ in self.flat)
         self.by_first: dict[str, _Entry] = {}
-        self.by_branches: dict[tuple[int, ...], regex.Pattern[str]] = {}
+        self.by_branches: dict[_Entry, _Entry] = {}
+        """Entries by their branches: lines with different prefixes share one tuple."""
         self.by_prefix: dict[str, _Entry] = {}
 
-    def _narrowed(self, rest: list[int]) -> regex.Pattern[str] | None:
-        """The alternation of branches ``rest`` (cached; None when the cache is full)."""
-        key = tuple(rest)
-        pattern = self.by_branches.get(key)
-        if pattern is None:
+    def _shared(self, entry: _Entry) -> _Entry:
+        found = self.by_branches.get(entry)
+        if found is None:
             if len(self.by_branches) >= _MAX_PATTERNS:
-                return None
-            pattern = self._compile(rest)
-            self.by_branches[key] = pattern
-        return pattern
-
-    def _compile(self, rest: list[int]) -> regex.Pattern[str]:
-        source = "|".join(f"(?P<b{i}>{self.flat[i][1]})" for i in rest)
-        return regex.compile(source or "(?!)", _LINE_FLAGS)
+                return entry
+            found = self.by_branches[entry] = entry
+        return found
 
     def _entry(self, first: str) -> _Entry:
-        rest: list[int] = []
-        scanning: list[int] = []
-        for i, (_, _, compiled, word) in enumerate(self.flat):
-            if compiled.fullmatch(first, partial=True) is None:
-                continue
-            (scanning if word is not None else rest).append(i)
-        pattern = self._narrowed(rest) or self._compile(rest)
-        entry = (pattern, scanning, rest)
+        entry = self._shared(
+            tuple(
+                (group, compiled, word)
+                for group, _, compiled, word in self.flat
+                if compiled.fullmatch(first, partial=True) is not None
+            )
+        )
         if len(self.by_first) < _MAX_DISPATCH:
             self.by_first[first] = entry
         return entry
@@ -211,14 +206,9 @@ class _Dispatch:
         first = self.by_first.get(prefix[0]) or self._entry(prefix[0])
         if len(prefix) == 1 or len(self.by_prefix) >= _MAX_PREFIXES:
             return first
-        flat = self.flat
-        _, scanning, rest = first
-        rest = [i for i in rest if flat[i][2].fullmatch(prefix, partial=True) is not None]
-        pattern = self._narrowed(rest)
-        if pattern is None:
-            return first
-        scanning = [i for i in scanning if flat[i][2].fullmatch(prefix, partial=True) is not None]
-        entry = (pattern, scanning, rest)
+        entry = self._shared(
+            tuple(branch for branch in first if branch[1].fullmatch(prefix, partial=True))
+        )
         self.by_prefix[prefix] = entry
         return entry
 
@@ -228,21 +218,18 @@ class _Dispatch:
         entry = self.by_prefix.get(prefix)
         if entry is None:
             entry = self._prefix_entry(prefix)
-        pattern, scanning, _ = entry
-        match = pattern.fullmatch(line)
-        found = int(match.lastgroup[1:]) if match is not None and match.lastgroup else None
         folded: str | None = None
-        for i in scanning:
-            if found is not None and i > found:
-                break
-            group, _, compiled, word = self.flat[i]
-            if folded is None:
-                folded = line.lower()
-                if "\u0130" in line or "\u017f" in line or "\u212a" in line:
-                    folded = line.translate(_ASCII_FOLD).lower()
-            if word is not None and word in folded and compiled.fullmatch(line) is not None:
+        for group, compiled, word in entry:
+            if word is not None:
+                if folded is None:
+                    folded = line.lower()
+                    if "\u0130" in line or "\u017f" in line or "\u212a" in line:
+                        folded = line.translate(_ASCII_FOLD).lower()
+                if word not in folded:
+                    continue
+            if compiled.fullmatch(line) is not None:
                 return group
-        return None if found is None else self.flat[found][0]
+        return None
 
 
 @attrs.frozen
@@ -303,6 +290,19 @@ class BoilerplateRules:
         return None if group is None else self.group_kinds[group]
 
 
+def _name_bad_pattern(
+    branches: list[tuple[str, list[str]]], group_kinds: Mapping[str, str]
+) -> None:
+    """Raise :class:`DataError` naming the first pattern that does not compile alone."""
+    for group, patterns in branches:
+        for pattern in patterns:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                kind = group_kinds[group]
+                raise DataError(f"boilerplate: pattern {pattern!r} of {kind!r}: {exc}") from exc
+
+
 def _build(lexicon: Lexicon) -> BoilerplateRules:
     data: Mapping[str, Any] = lexicon.get("boilerplate")
     branches: list[tuple[str, list[str]]] = []
@@ -310,36 +310,40 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
     for number, (kind, patterns) in enumerate(data.get("lines", {}).items()):
         group = f"k{number}"
         group_kinds[group] = str(kind)
-        for pattern in patterns:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                raise DataError(f"boilerplate: pattern {pattern!r} of {kind!r}: {exc}") from exc
         branches.append((group, [str(p) for p in patterns]))
+    try:
+        line = regex.compile(_alternation(branches) or "(?!)", _LINE_FLAGS)
+    except regex.error:
+        _name_bad_pattern(branches, group_kinds)
+        raise
     credits = sorted(
         (regex.escape(str(c)) for c in data.get("author_credits", []) if c), key=len, reverse=True
     ) or ["(?!)"]
-    return BoilerplateRules(
-        line=regex.compile(_alternation(branches) or "(?!)", _LINE_FLAGS),
-        group_kinds=group_kinds,
-        max_length=int(data.get("limits", {}).get("max_length", 300)),
-        terminal=frozenset(map(str, data.get("terminal", []))),
-        absorbing=frozenset(map(str, data.get("absorbing", []))),
-        swallowing=frozenset(map(str, data.get("swallowing", []))),
-        swallowing_in_press_releases=frozenset(
-            map(str, data.get("swallowing_in_press_releases", []))
-        ),
-        press_release_signals=frozenset(map(str, data.get("press_release_signals", []))),
-        trailer=regex.compile(
-            str(data.get("credit_trailer", "(?!)")) + r"\s{0,10}$", regex.IGNORECASE
-        ),
-        author_credit=regex.compile(
-            rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
-            regex.IGNORECASE,
-        ),
-        end_trailer=regex.compile(str(data.get("end_trailer", r"(?!)"))),
-        branches=tuple((g, tuple(ps)) for g, ps in branches),
-    )
+    try:
+        return BoilerplateRules(
+            line=line,
+            group_kinds=group_kinds,
+            max_length=int(data.get("limits", {}).get("max_length", 300)),
+            terminal=frozenset(map(str, data.get("terminal", []))),
+            absorbing=frozenset(map(str, data.get("absorbing", []))),
+            swallowing=frozenset(map(str, data.get("swallowing", []))),
+            swallowing_in_press_releases=frozenset(
+                map(str, data.get("swallowing_in_press_releases", []))
+            ),
+            press_release_signals=frozenset(map(str, data.get("press_release_signals", []))),
+            trailer=regex.compile(
+                str(data.get("credit_trailer", "(?!)")) + r"\s{0,10}$", regex.IGNORECASE
+            ),
+            author_credit=regex.compile(
+                rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
+                regex.IGNORECASE,
+            ),
+            end_trailer=regex.compile(str(data.get("end_trailer", r"(?!)"))),
+            branches=tuple((g, tuple(ps)) for g, ps in branches),
+        )
+    except regex.error:  # a branch compiled alone by the dispatch
+        _name_bad_pattern(branches, group_kinds)
+        raise
 
 
 def boilerplate_rules(lexicon: Lexicon) -> BoilerplateRules:
