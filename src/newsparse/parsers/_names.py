@@ -537,7 +537,7 @@ class NameLex:
             r"(?<![\p{L}])(?=\p{L})(?:(?:(?i:the)\s{1,3}+|(?:"
             + self.demonym_alt
             # "the mayor's office", "the country's largest union"
-            + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+(?:['’]s)?\s{1,3}+){0,2}+)?(?:(?:"
+            + r")['’]s\s{1,3}+)(?:[\p{Ll}-]{3,20}+(?:['’]s)?\s{1,3}+){0,3}+)?(?:(?:"
             + _CAP
             + r"|\p{Lu}\.(?:\p{Lu}\.){1,3}+|of|for|and|the|on)\s{1,3}+){0,6}"
             + _alternation(self.org_nouns, "i")

@@ -140,6 +140,8 @@ _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
 )
+_RELATIVE_END = regex.compile(r",\s{0,3}+(?:which|who)$")
+_RELATIVE_AFTER = regex.compile(r"\s{0,3}+,\s{0,3}+(?:which|who)\s")
 _LEAST = regex.compile(
     r"\s{1,3}+(?:least|most)\s{1,3}+(?:\p{N}|one|two|three|four|five|six|seven|eight|nine|ten|a|an|half|some|twice)(?![\p{L}])"
 )
@@ -329,6 +331,11 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         inner = text[opening + 1 : hi - 1] if opening > lo else ""
         if _ACRONYM_INSIDE.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2:
             hi = _rstrip_ws(text, lo, opening)
+    if not names_only and text[hi - 1] in "ho":
+        relative = _RELATIVE_END.search(text, max(lo, hi - 12), hi)
+        if relative is not None:
+            # "Hanjin Energy Solutions, which said ...", "Maria Lopez, who said ..."
+            return _antecedent(ctx, lo, relative.start())
     pronoun = _pronoun_at_end(ctx, lo, hi)
     if pronoun is not None:
         return pronoun
@@ -379,6 +386,18 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
             entity.start = start
             entity.text = _clean(text[start : entity.end])
     return entity
+
+
+def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The name or description ending at ``hi``, before ", which" or ", who"."""
+    hit = _name_at_end(ctx, lo, hi)
+    if hit is not None:
+        return hit
+    described = _description_at_end(ctx, lo, hi)
+    if described is not None:
+        return described
+    run = _capitalised_run_start(ctx.text, lo, hi)
+    return None if run is None else _proper_subject(ctx, run, hi)
 
 
 def _capitalised_run_start(text: str, lo: int, hi: int) -> int | None:
@@ -1134,6 +1153,8 @@ def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     stripped = gap.rstrip()
     if stripped.endswith((",", ";", ":", "—", "–")) or _CLAUSE_JOINER.search(stripped + " "):
         return True
+    if _RELATIVE_AFTER.match(ctx.text, entity.end) is not None:
+        return True  # "... from Hanjin Energy Solutions, which said"
     return entity.kind == "name" and bool(entity.role) and count_words(gap, 4) <= 3
 
 
