@@ -462,7 +462,7 @@ class NameLex:
     def description_re(self) -> regex.Pattern[str]:
         """A description: "the Russian political analyst", "President of X"."""
         return regex.compile(
-            r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|this|that|our|its|their)\s{1,3}+)?(?:(?:"
+            r"(?<![\p{L}])(?=\p{L})(?:(?i:the|a|an|this|that|our|its|their|one|another)\s{1,3}+)?(?:(?:"
             + self._modifier_alt
             + r"|"
             + self.demonym_alt

@@ -116,7 +116,7 @@ _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}
 _GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose)\s")
 _COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
-_LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their)\s{1,3}+")
+_LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their|one|another)\s{1,3}+")
 _TRAILING_ACRONYM = regex.compile(r"\s{0,3}+\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\)$")
 _POSSESSIVE_START = regex.compile(r"([\p{L} ]{2,40}?)['’]s\s{1,3}+")
 _CITING = regex.compile(
@@ -422,23 +422,26 @@ _DESCRIPTOR_STOPS = frozenset(
         *("and", "or", "but", "that", "who", "which", "said", "says"),
     )
 )
-_MAX_DESCRIPTOR_WORDS = 5
+_MAX_DESCRIPTOR_WORDS = 6
+_MAX_OPENING_NAME = 3
 
 
 def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
     """Where a trade descriptor ending right before ``hi`` starts, or None.
 
-    "Swedish carmaker", "the U.S. chipmaker", "Dutch chip equipment maker", "Miner",
-    "tanker tracking firm": lower-case words ending in an organisation noun, opened by at
-    most one capitalised word (a country, a demonym, an initialism) and an article.
+    "Swedish carmaker", "the U.S. chipmaker", "Dutch chip equipment maker", "United
+    Nations refugee agency", "Apple supplier", "Tanker tracking firm", "Miner" (opening
+    the clause): lower-case words ending in an organisation noun, opened by up to three
+    capitalised words and an article.
     """
     text, lex = ctx.text, ctx.lex
     end = _rstrip_ws(text, lo, hi)
     if end == hi or end <= lo:
         return None
     words: list[tuple[int, str]] = []  # from the noun backwards
+    capitals = 0
     pos = end
-    while len(words) <= _MAX_DESCRIPTOR_WORDS:
+    while len(words) < _MAX_DESCRIPTOR_WORDS:
         start = pos
         while start > lo and not text[start - 1].isspace():
             start -= 1
@@ -447,25 +450,27 @@ def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
             break
         if words and word.casefold() in ("the", "a", "an"):
             break  # the article is read below
+        if word[0].isupper():
+            capitals += 1
+            if capitals > _MAX_OPENING_NAME:
+                break
+        elif capitals:
+            break  # lower-case words come between the opening name and the noun only
         words.append((start, word))
-        if not word[0].islower():
-            break  # a capitalised word opens the descriptor
         pos = _rstrip_ws(text, lo, start)
         if pos == start:
             break
-    if not words or len(words) > _MAX_DESCRIPTOR_WORDS:
+    if not words:
         return None
-    noun = words[0][1].casefold()
-    if noun not in lex.org_nouns and noun not in lex.generic_referents:
+    noun = words[0][1]
+    if noun.casefold() not in lex.org_nouns and noun.casefold() not in lex.generic_referents:
         return None
     first_start, first = words[-1]
+    if len(words) > 1 and not noun.islower():
+        return None  # "United Nations Agency": a name of its own
     opens = not text[lo:first_start].strip(_SPAN_LEAD)  # the clause starts with it
-    if first[0].isupper() and not (
-        first.casefold() in lex.country_of
-        or (len(words) > 1 and first.replace(".", "").isupper())  # "U.S. chipmaker"
-        or (opens and first == first.capitalize())  # "Tanker tracking firm", "Miner"
-    ):
-        return None  # "Tesla rival ..."
+    if len(words) == 1 and first[0].isupper() and not (opens and first == first.capitalize()):
+        return None  # "Miner Vale" opening a clause; a capitalised noun elsewhere is a name
     start = first_start
     before = _rstrip_ws(text, lo, start)
     if before < start:
