@@ -473,6 +473,9 @@ class NameLex:
             + r"(?:\s{1,3}+(?:of|for|at|in|from|with)\s{1,3}+(?:(?:the|a)\s{1,3}+(?:"
             + self.demonym_alt
             + r"\s{1,3}+)?(?!(?:said|says|told)(?![\p{L}]))[\p{Ll}-]{3,20}+"
+            # "a diplomat from a northern member state"
+            + r"(?:\s{1,3}+(?!(?:said|says|told|added|noted|warned)(?![\p{L}]))"
+            + r"[\p{Ll}-]{3,20}+){0,2}+"
             + r"|(?:the\s{1,3}+)?(?:"
             + self.demonym_alt
             + r"|"
@@ -508,9 +511,9 @@ class NameLex:
             r"(?:\s{1,3}+[\p{L}-]{2,30}+){0,2}?(?=\s{0,3}+(?:[,.;]|said|told|say|$)))?"
             + r"(?:\s{1,3}+(?:(?:of|for|at|in|from)\s{1,3}+(?:the\s{1,3}+)?(?:"
             + _CAP
-            + r"|\p{Lu}[\p{Lu}&]{1,9}+(?![\p{L}]))(?:\s{1,3}+"
+            + r"|\p{Lu}[\p{Lu}&]{1,9}+(?![\p{L}]))(?:\s{1,3}+(?:(?:of|for|and)\s{1,3}+)?"
             + _CAP
-            + r"){0,4}+"
+            + r"){0,5}+"
             # "doctors at the hospital", "residents of the village" (before a verb, a comma
             # or the end: "bankers at the regional conference" of "according to ..." is
             # left to the bare group)

@@ -348,8 +348,12 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
-            org = _description_at_end(ctx, lo, hi) if _could_be(ctx, lo, hi, _ORG) else None
-            if org is not None and org.kind == "organisation" and org.start < hit.start:
+            org = (
+                _description_at_end(ctx, lo, hi)
+                if _could_be(ctx, lo, hi, (*_ORG, "group"))
+                else None
+            )
+            if org is not None and org.kind in ("organisation", "group") and org.start < hit.start:
                 return org
         if _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
