@@ -1251,6 +1251,8 @@ def _indirect_in_unit(
             continue
         if lex.modal_end_re.search(text, max(lo, verb.start() - 16), verb.start()):
             continue  # "That was all he would say": no report
+        if _noun_use(text, lo, verb.start(), form == lemma):
+            continue  # "a neighbouring state government": a noun, no verb
         if form.endswith("ing"):
             found = _participle(ctx, pi, lo, hi, verb)
             if found is not None:
@@ -1349,6 +1351,31 @@ def _indirect_in_unit(
 
 _ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
 _TITLE_STOPS = frozenset('.;:!?"“”«»')
+
+
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "every")
+)
+
+
+def _noun_use(text: str, lo: int, start: int, bare: bool) -> bool:
+    """True when the verb form at ``start`` is used as a noun.
+
+    Right after a determiner ("the report said", "a statement") it is; a bare form
+    ("state", "report", "note") after a determiner and one singular word ("a neighbouring
+    state government") too. "The companies report that ..." keeps its verb.
+    """
+    words = text[max(lo, start - 40) : start].split()
+    if words and words[-1].casefold() in _DETERMINERS:
+        return True
+    return (
+        bare
+        and len(words) >= 2
+        and words[-2].casefold() in _DETERMINERS
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and not words[-1].endswith("s")
+    )
 
 
 def _titled_postposed(ctx: _Context, lo: int, entity: Entity) -> tuple[int, int] | None:
