@@ -77,6 +77,8 @@ _CAP = (
 )
 _INITIAL = r"\p{Lu}\.(?:\s?+\p{Lu}\.){0,2}+\s?+"
 _WS = r"[ \t\r\n\u00a0]{1,3}+"
+_ARTICLE_PREFIX = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben)-)?"
+"""A lower-case article or particle joined to a surname: "al-Sudani", "bin-Zayed"."""
 
 
 def _alternation(words: Iterable[str], flags: str = "") -> str:
@@ -429,21 +431,28 @@ class NameLex:
     @functools.cached_property
     def name_run_re(self) -> regex.Pattern[str]:
         """A run of capitalised words, initials, particles and nicknames."""
+        particles = _alternation(self.particles)
         return regex.compile(
+            # "von der Leyen" inside a sentence: particles may open the run
             r"(?<![\p{L}\p{N}.])(?:"
+            + particles
+            + _WS
+            + r"){0,2}+(?:"
             + _INITIAL
             + r")?"
+            + _ARTICLE_PREFIX
             + _CAP
             + r"(?:(?:"
             + _WS
             + r"(?:"
-            + _alternation(self.particles)
+            + particles
             + _WS
             + r"){0,2}+)(?:[\"“‘']\p{Lu}[\p{L}.'’-]{0,20}+[\"”’']"
             + _WS
             + r")?(?:"
             + _INITIAL
             + r")?"
+            + _ARTICLE_PREFIX
             + _CAP
             + r"){0,6}+(?![\p{L}])"
         )
@@ -595,6 +604,8 @@ class NameLex:
             base = token[:-1]  # "s'", "s’"
         if "-" in base:
             parts = base.split("-")
+            if parts[0] in self.particles and len(parts) > 1:
+                parts = parts[1:]  # "al-Sudani"
             if any(not part or part[0].islower() or self.is_not_name(part) for part in parts):
                 return True
         return (
@@ -798,8 +809,8 @@ class NameLex:
             if word[0] in "\"“‘'":
                 continue  # a nickname between first name and surname
             if word in particles:
-                if core:
-                    core.append(index)
+                if core or index == 0:
+                    core.append(index)  # "von der Leyen" opening the run
                 continue
             if word[1:2] == ".":
                 # An initial is a capital and a dot: no regex for words without that dot.
