@@ -93,6 +93,7 @@ def _char_class(chars: set[str]) -> str:
 
 _WORD_CHAR = regex.compile(r"\w")
 _TOKEN = regex.compile(r"\w++|\W")
+_WORD_RUN = regex.compile(r"\w++")
 
 
 def _generic(words: frozenset[str]) -> str:
@@ -100,8 +101,8 @@ def _generic(words: frozenset[str]) -> str:
 
     A word of ``words`` is read as tokens: runs of its word characters (``\w``) and single
     other characters. A name ends where no word character follows, so a run of word
-    characters never stops inside a name's run: the runs are possessive, and the pattern
-    backtracks only over the number of tokens. No lexicon data: it compiles at once.
+    characters never stops inside a name's run: the runs are possessive (and no longer
+    than a name's longest run), and the pattern backtracks only over the number of tokens. No lexicon data: it compiles at once.
     """
     if not words:
         return "(?!)"
@@ -109,9 +110,12 @@ def _generic(words: frozenset[str]) -> str:
     letters = {c for c in chars if _WORD_CHAR.match(c)}
     others = chars - letters
     tokens = max(len(_TOKEN.findall(word)) for word in words)
+    # Runs bounded by the longest run of a name: an unbounded run would read to the end
+    # of a long run of letters at every start (quadratic over "AAAA...").
+    longest = max(len(run) for word in words for run in _WORD_RUN.findall(word) or [""])
     alternatives = []
     if letters:
-        alternatives.append(f"{_char_class(letters)}++")
+        alternatives.append(f"{_char_class(letters)}{{1,{max(1, longest)}}}+")
     if others:
         alternatives.append(_char_class(others))
     first = _char_class({w[0] for w in words})
