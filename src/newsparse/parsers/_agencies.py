@@ -102,7 +102,8 @@ def _generic(words: frozenset[str]) -> str:
     A word of ``words`` is read as tokens: runs of its word characters (``\w``) and single
     other characters. A name ends where no word character follows, so a run of word
     characters never stops inside a name's run: the runs are possessive (and no longer
-    than a name's longest run), and the pattern backtracks only over the number of tokens. No lexicon data: it compiles at once.
+    than a name's longest run), and the pattern backtracks only over the number of tokens.
+    No lexicon data: it compiles at once.
     """
     if not words:
         return "(?!)"
