@@ -2,9 +2,10 @@
 
 The packaged data (``person_names``, ``honorifics``, ``roles``, ``demonyms``,
 ``pronouns``, ``speech_verbs`` and the agency list) is compiled once per lexicon into a
-:class:`NameLex`. Every pattern here is applied to short windows (a few hundred
-characters next to a cue) or is a plain left-to-right token pattern with possessive,
-bounded repetitions, so the work stays linear in the article length.
+:class:`NameLex`, each pattern when it is first used. Every pattern here is applied to
+short windows (a few hundred characters next to a cue) or is a plain left-to-right token
+pattern with possessive, bounded repetitions, so the work stays linear in the article
+length.
 """
 
 from __future__ import annotations
