@@ -72,6 +72,8 @@ def test_role_matches_equal_the_pattern_search() -> None:
         "the deputy head of state and MBA holder",
         "chief  executive\tofficer; co-founder, attaché, Attaché",
         "HEAD OF STATE, Mbas, phd.",
+        "Russia\u2019s deputy\u00a0minister \u201chead\u201d \u2014 \u00abspokesman\u00bb\u2026",
+        "\u212aing head, \u0130nan chief, \u2160 director, x\u0301head, \u017fpokesman",
     ]
     for text in _texts():
         for _ in range(300):

@@ -2,9 +2,10 @@
 
 The packaged data (``person_names``, ``honorifics``, ``roles``, ``demonyms``,
 ``pronouns``, ``speech_verbs`` and the agency list) is compiled once per lexicon into a
-:class:`NameLex`. Every pattern here is applied to short windows (a few hundred
-characters next to a cue) or is a plain left-to-right token pattern with possessive,
-bounded repetitions, so the work stays linear in the article length.
+:class:`NameLex`, each pattern when it is first used. Every pattern here is applied to
+short windows (a few hundred characters next to a cue) or is a plain left-to-right token
+pattern with possessive, bounded repetitions, so the work stays linear in the article
+length.
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def letters_before(text: str, lo: int, k: int) -> str | None:
 
 _ASCII_LETTERS = regex.compile(r"[A-Za-z]++")
 _ASCII_CHARS = "".join(map(chr, range(128)))
-_LETTER_RUNS = str.maketrans({c: c if c.isalpha() else " " for c in _ASCII_CHARS})
-"""ASCII letters kept, other ASCII characters made spaces."""
+_LETTER_RUNS = str.maketrans(
+    {c: c if c.isalpha() else " " for c in _ASCII_CHARS}
+    | dict.fromkeys("\u00a0\u2009\u202f\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026", " ")
+)
+"""ASCII letters kept; other ASCII characters and common non-letters made spaces."""
 
 
 def _matches_ascii(char: str) -> bool:
@@ -1005,12 +1009,13 @@ class NameLex:
         pattern is only tried, anchored, where such a run starts, after the last match.
         """
         prefixes = self._role_prefixes
-        if prefixes is None or not phrase.isascii():
+        # The letter runs, lower-cased, between spaces: a run starting at offset i of
+        # the phrase is found at i in ``runs`` (which starts with a space). Text with
+        # other characters than ASCII and common punctuation is searched.
+        runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
+        if prefixes is None or not runs.isascii():
             yield from self.role_in_text_re.finditer(phrase)
             return
-        # The letter runs, lower-cased, between spaces: a run starting at offset i of
-        # the phrase is found at i in ``runs`` (which starts with a space).
-        runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
         wanted = prefixes.intersection(runs.split())
         if not wanted:
             return
