@@ -540,8 +540,11 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
 def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     text, lex, index = ctx.text, ctx.lex, ctx.index
     window_lo = max(lo, hi - 300)
-    tokens = index.noun_tokens(window_lo, hi)
-    starts: list[int] | None = None  # once for the six patterns, when one may match
+    starts = _word_starts(text, window_lo, hi)  # once for the six patterns
+    # (Performance.) Every pattern is tried at these starts only: a noun or a stop
+    # before the first of them changes no answer, and the view is read from there.
+    near = starts[0] if starts else hi
+    tokens = index.noun_tokens(near, hi)
     stop: int | None = None
     for kind, pattern in (
         ("document", lex.document_re),
@@ -549,27 +552,23 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        nouns = index.noun_positions(kind, window_lo, hi, tokens)
+        nouns = index.noun_positions(kind, near, hi, tokens)
         if nouns is not None and not nouns:
             continue
-        if starts is None:
-            starts = _word_starts(text, window_lo, hi)
         gap = None
         if nouns is not None:
             if stop is None:
-                stop = index.stop_before(window_lo, hi)
+                stop = index.stop_before(near, hi)
             # Starts after the last noun before the stop and up to the stop cannot match.
-            gap = (max((q for q in nouns if q <= stop), default=window_lo - 1), stop)
+            gap = (max((q for q in nouns if q <= stop), default=near - 1), stop)
         match = _anchored_end(
             pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
         )
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
-        last = index.noun_bound("agency", window_lo, hi, tokens)
+        last = index.noun_bound("agency", near, hi, tokens)
         if last >= 0:
-            if starts is None:
-                starts = _word_starts(text, window_lo, hi)
             match = _anchored_end(lex.agency_re, text, lo, hi, starts, last=last)
             if match is not None:
                 return Entity(
@@ -577,8 +576,6 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 )
     if not index.acronym_possible(hi):
         return None
-    if starts is None:
-        starts = _word_starts(text, window_lo, hi)
     match = _anchored_end(lex.acronym_re, text, lo, hi, starts, first=hi - ACRONYM_MAX)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
