@@ -1086,6 +1086,15 @@ def _indirect_in_unit(
                 return found, None
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
+        if (
+            lemma not in lex.without_that
+            and text.find(",", lo, verb.start()) < 0
+            and not index.has(b"that", cue_end, hi)
+        ):
+            # (Performance.) Every report below needs a clause after the verb (with
+            # "that", or a verb that goes without) or a comma before it: no speaker is
+            # looked for when there is neither.
+            continue
         entity = _entity_before(ctx, lo, verb.start())
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
             entity = _unit_subject(ctx, lo, verb.start())  # "X criticised ... and said ..."
