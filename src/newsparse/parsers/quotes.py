@@ -1086,14 +1086,10 @@ def _indirect_in_unit(
                 return found, None
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
-        if (
-            lemma not in lex.without_that
-            and text.find(",", lo, verb.start()) < 0
-            and not index.has(b"that", cue_end, hi)
-        ):
-            # (Performance.) Every report below needs a clause after the verb (with
-            # "that", or a verb that goes without) or a comma before it: no speaker is
-            # looked for when there is neither.
+        reported = _reported_clause(ctx, lemma, cue_end, hi)
+        if reported is None and text.find(",", lo, verb.start()) < 0:
+            # (Performance.) Every report below needs the clause the verb reports or a
+            # comma before the verb: no speaker is looked for when there is neither.
             continue
         entity = _entity_before(ctx, lo, verb.start())
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
@@ -1134,32 +1130,9 @@ def _indirect_in_unit(
                     *titled, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
         if entity is not None and _subject_ok(ctx, lo, entity):
-            after = cue_end
-            for _ in range(2):  # "told reporters afterwards that", "said separately that"
-                timed = lex.time_adjunct_re.match(text, after, hi)
-                if timed is None:
-                    break
-                after = timed.end()
-            adjunct = _ADJUNCT.match(text, after, hi)
-            if adjunct is not None:
-                after = adjunct.end()
-            that = _THAT.match(text, after, hi)
-            clause = None
-            if that is not None and that.end() > after:
-                clause = _clause(ctx, that.end(), hi)
-            elif lemma in lex.without_that:
-                after = cue_end
-                for _ in range(2):
-                    timed = lex.time_adjunct_re.match(text, after, hi)
-                    if timed is None:
-                        break
-                    after = timed.end()
-                pos = _lstrip_start(text, after, hi)
-                if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
-                    clause = _clause(ctx, pos, hi)
-            if clause is not None and lex.backward_re.search(text, clause[0], clause[1]) is None:
+            if reported is not None:
                 return _Draft(
-                    *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                    *reported, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             # Postposed: "..., X said." -- the rest of the sentence is short.
             if not forward_only and _tail_is_short(ctx, cue_end, tail_end):
@@ -1183,6 +1156,40 @@ def _indirect_in_unit(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
                     ), None
     return None, None
+
+
+def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The clause a speech verb (cue ending at ``cue_end``) reports: ``said (that) ...``.
+
+    None when there is none, or when it holds a backward attribution of its own.
+    """
+    text, lex = ctx.text, ctx.lex
+    after = cue_end
+    for _ in range(2):  # "told reporters afterwards that", "said separately that"
+        timed = lex.time_adjunct_re.match(text, after, hi)
+        if timed is None:
+            break
+        after = timed.end()
+    adjunct = _ADJUNCT.match(text, after, hi)
+    if adjunct is not None:
+        after = adjunct.end()
+    that = _THAT.match(text, after, hi)
+    clause = None
+    if that is not None and that.end() > after:
+        clause = _clause(ctx, that.end(), hi)
+    elif lemma in lex.without_that:
+        after = cue_end
+        for _ in range(2):
+            timed = lex.time_adjunct_re.match(text, after, hi)
+            if timed is None:
+                break
+            after = timed.end()
+        pos = _lstrip_start(text, after, hi)
+        if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
+            clause = _clause(ctx, pos, hi)
+    if clause is not None and lex.backward_re.search(text, clause[0], clause[1]) is None:
+        return clause
+    return None
 
 
 _ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
