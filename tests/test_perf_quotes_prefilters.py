@@ -77,3 +77,29 @@ def test_unchanged_person_is_kept_and_changed_one_rebuilt() -> None:
     assert not q._unchanged(person, PersonRecord("Ann B. Lee", ["mayor"], [first, second]))
     unordered = Person("Ann Lee", (), (second, first))
     assert not q._unchanged(unordered, PersonRecord("Ann Lee", [], [second, first]))
+
+
+def test_no_noun_pattern_match_holds_a_match_stop() -> None:
+    import random
+
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+    from newsparse.parsers._quotes_fast import quote_lex
+
+    lex = name_lex(Lexicon.default())
+    stops = quote_lex(Lexicon.default()).match_stops
+    assert stops is not None
+    patterns = [lex.document_re, lex.description_re, lex.group_re, lex.organisation_re]
+    patterns += [lex.agency_re] if lex.agency_re is not None else []
+    rng = random.Random(4)
+    found = 0
+    for text in _TEXTS[:150]:
+        ends = [m.end() for m in q._WORD.finditer(text)]
+        for hi in rng.sample(ends, min(len(ends), 12)):
+            for start in q._word_starts(text, max(0, hi - 300), hi):
+                for pattern in patterns:
+                    match = pattern.fullmatch(text, start, hi)
+                    if match is not None:
+                        found += 1
+                        assert stops.search(text, start, hi) is None, match.group()
+    assert found > 20

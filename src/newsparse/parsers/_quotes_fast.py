@@ -68,6 +68,7 @@ _CASE_TWINS = ("\u0130", "\u017f", "\u212a")
 _LOWER_LETTERS = bytes(
     b + 0x20 if 0x41 <= b <= 0x5A else b if 0x61 <= b <= 0x7A else 0x20 for b in range(256)
 )
+_MATCH_STOP_CANDIDATES = ',;:!?"“”«»'
 ACRONYM_MAX = 16
 """The longest match of ``lex.acronym_re``: "the", three spaces and ten letters."""
 
@@ -160,6 +161,18 @@ class QuoteLex:
         for phrase in lex.org_nouns:
             extra |= set(phrase)
         others = sorted(c for c in extra if not (c.isascii() and c.isalpha()))
+        # Marks that no document, description, group, organisation or agency match holds
+        # (their patterns consume none; a data word may): a match ending at a window end
+        # starts after the last of them.
+        held = set(extra)
+        for name in lex.agencies:
+            held |= set(name)
+        stops = [c for c in _MATCH_STOP_CANDIDATES if c not in held]
+        self.match_stops: regex.Pattern[str] | None = (
+            regex.compile("(?r)[" + "".join(regex.escape(c) for c in stops) + "]")
+            if stops
+            else None
+        )
         self.prefix_stop = regex.compile(
             r"(?r)[^\p{L}\p{M}\s'’.\-" + "".join(regex.escape(c) for c in others) + "]"
         )

@@ -545,6 +545,10 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     # before the first of them changes no answer, and the view is read from there.
     near = starts[0] if starts else hi
     tokens = index.noun_tokens(near, hi)
+    # (Performance.) No match holds one of the stops (a comma...): none starts before one.
+    stops = ctx.qlex.match_stops
+    found_stop = stops.search(text, near, hi) if stops is not None else None
+    floor = 0 if found_stop is None else found_stop.end()
     stop: int | None = None
     for kind, pattern in (
         ("document", lex.document_re),
@@ -562,14 +566,21 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
             # Starts after the last noun before the stop and up to the stop cannot match.
             gap = (max((q for q in nouns if q <= stop), default=near - 1), stop)
         match = _anchored_end(
-            pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
+            pattern,
+            text,
+            lo,
+            hi,
+            starts,
+            first=floor,
+            last=nouns[-1] if nouns else None,
+            gap=gap,
         )
         if match is not None:
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
         last = index.noun_bound("agency", near, hi, tokens)
         if last >= 0:
-            match = _anchored_end(lex.agency_re, text, lo, hi, starts, last=last)
+            match = _anchored_end(lex.agency_re, text, lo, hi, starts, first=floor, last=last)
             if match is not None:
                 return Entity(
                     "organisation", match.start(), match.end(), match.group(), match.group()
