@@ -103,3 +103,24 @@ def test_no_noun_pattern_match_holds_a_match_stop() -> None:
                         found += 1
                         assert stops.search(text, start, hi) is None, match.group()
     assert found > 20
+
+
+def test_an_agency_match_is_one_of_the_names() -> None:
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+    from newsparse.parsers._quotes_fast import clean, quote_lex
+
+    lex = name_lex(Lexicon.default())
+    names = quote_lex(Lexicon.default()).agency_names
+    assert lex.agency_re is not None
+    texts = [
+        *_TEXTS,
+        "Reuters  said; the Associated\\nPress; AZERTAC\\u00a0reports; Trend  News Agency",
+    ]
+    found = 0
+    for text in texts:
+        for match in lex.agency_re.finditer(text):
+            found += 1
+            assert clean(match.group()) in names, match.group()
+            assert lex.agency_re.fullmatch(text, match.start(), match.end()) is not None
+    assert found > 20

@@ -167,6 +167,8 @@ class QuoteLex:
         held = set(extra)
         for name in lex.agencies:
             held |= set(name)
+        # ``agency_re`` matches a name with its spaces as runs of white space.
+        self.agency_names = frozenset(clean(name) for name in lex.agencies)
         stops = [c for c in _MATCH_STOP_CANDIDATES if c not in held]
         self.match_stops: regex.Pattern[str] | None = (
             regex.compile("(?r)[" + "".join(regex.escape(c) for c in stops) + "]")

@@ -580,11 +580,19 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     if lex.agency_re is not None:
         last = index.noun_bound("agency", near, hi, tokens)
         if last >= 0:
-            match = _anchored_end(lex.agency_re, text, lo, hi, starts, first=floor, last=last)
-            if match is not None:
-                return Entity(
-                    "organisation", match.start(), match.end(), match.group(), match.group()
-                )
+            names = ctx.qlex.agency_names
+            for start in starts:  # _anchored_end(lex.agency_re, ..., first=floor, last=last)
+                if start < floor:
+                    continue
+                if start > last:
+                    break
+                if _clean(text[start:hi]) not in names:
+                    continue  # (Performance.) the whole rest must be an agency's name
+                match = lex.agency_re.fullmatch(text, start, hi)
+                if match is not None:
+                    return Entity(
+                        "organisation", match.start(), match.end(), match.group(), match.group()
+                    )
     if not index.acronym_possible(hi):
         return None
     match = _anchored_end(lex.acronym_re, text, lo, hi, starts, first=hi - ACRONYM_MAX)
