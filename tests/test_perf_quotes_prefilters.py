@@ -124,3 +124,25 @@ def test_an_agency_match_is_one_of_the_names() -> None:
             assert clean(match.group()) in names, match.group()
             assert lex.agency_re.fullmatch(text, match.start(), match.end()) is not None
     assert found > 20
+
+
+def test_no_name_ends_with_a_word_that_is_no_name() -> None:
+    import random
+
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+
+    lex = name_lex(Lexicon.default())
+    rng = random.Random(6)
+    extra = "Mr Smith Ministry; John University; Gen Nakatani; Dr. Lee Group; De Gaulle De"
+    skipped = 0
+    for text in [*_TEXTS, extra]:
+        ends = [m.end() for m in q._WORD.finditer(text)]
+        for end in rng.sample(ends, min(len(ends), 40)):
+            lo = max(0, end - 160)
+            word = text[max(lo, text.rfind(" ", lo, end) + 1) : end]
+            if word.isalpha() and word not in lex.dot_required and lex.is_not_name(word):
+                skipped += 1
+                hits = lex.name_hits(text, lo, end)
+                assert not hits or hits[-1].end != end, (word, hits[-1])
+    assert skipped > 100

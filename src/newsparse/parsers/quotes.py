@@ -415,6 +415,8 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     last_word = text[max(window_lo, text.rfind(" ", window_lo, end) + 1) : end]
     if last_word.isascii() and last_word.lower() == last_word:
         return None
+    if last_word.isalpha() and last_word not in lex.dot_required and lex.is_not_name(last_word):
+        return None  # (Performance.) a name run's last word that no name can end with
     hits = lex.name_hits(text, window_lo, hi)
     if not hits or _rstrip_ws(text, lo, hi) != hits[-1].end:
         return None
