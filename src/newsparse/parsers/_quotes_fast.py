@@ -345,12 +345,19 @@ class TextIndex:
         return view[view.rfind(b" ", 0, end + 1) + 1 : end + 1] in ends
 
     def pronoun_possible(self, lo: int, hi: int) -> bool:
-        """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later)."""
+        """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later).
+
+        A match (``lex.pronoun_re``: no letter before it) is the whole run of letters that
+        ends at ``hi``; the pronouns being ASCII words, that run is the view's last token.
+        """
         qlex = self.qlex
         if qlex.pronouns is None or not self.nouns_ok:
             return True
-        tail = self.text[max(lo, hi - qlex.pronoun_max) : hi]
-        return any(tail[-k:].lower() in qlex.pronouns for k in range(1, len(tail) + 1))
+        view = self.view
+        start = view.rfind(b" ", 0, hi + 1) + 1  # view[start] stands for text[start - 1]
+        if start - 1 < lo:
+            return False  # the run begins before lo: a match at lo or later has a letter before
+        return view[start : hi + 1].decode("ascii") in qlex.pronouns
 
     def acronym_possible(self, hi: int) -> bool:
         """False when no acronym (``lex.acronym_re``) can end at ``hi``."""
