@@ -77,3 +77,72 @@ def test_unchanged_person_is_kept_and_changed_one_rebuilt() -> None:
     assert not q._unchanged(person, PersonRecord("Ann B. Lee", ["mayor"], [first, second]))
     unordered = Person("Ann Lee", (), (second, first))
     assert not q._unchanged(unordered, PersonRecord("Ann Lee", [], [second, first]))
+
+
+def test_no_noun_pattern_match_holds_a_match_stop() -> None:
+    import random
+
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+    from newsparse.parsers._quotes_fast import quote_lex
+
+    lex = name_lex(Lexicon.default())
+    stops = quote_lex(Lexicon.default()).match_stops
+    assert stops is not None
+    patterns = [lex.document_re, lex.description_re, lex.group_re, lex.organisation_re]
+    patterns += [lex.agency_re] if lex.agency_re is not None else []
+    rng = random.Random(4)
+    found = 0
+    for text in _TEXTS[:150]:
+        ends = [m.end() for m in q._WORD.finditer(text)]
+        for hi in rng.sample(ends, min(len(ends), 12)):
+            for start in q._word_starts(text, max(0, hi - 300), hi):
+                for pattern in patterns:
+                    match = pattern.fullmatch(text, start, hi)
+                    if match is not None:
+                        found += 1
+                        assert stops.search(text, start, hi) is None, match.group()
+    assert found > 20
+
+
+def test_an_agency_match_is_one_of_the_names() -> None:
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+    from newsparse.parsers._quotes_fast import clean, quote_lex
+
+    lex = name_lex(Lexicon.default())
+    names = quote_lex(Lexicon.default()).agency_names
+    assert lex.agency_re is not None
+    texts = [
+        *_TEXTS,
+        "Reuters  said; the Associated\\nPress; AZERTAC\\u00a0reports; Trend  News Agency",
+    ]
+    found = 0
+    for text in texts:
+        for match in lex.agency_re.finditer(text):
+            found += 1
+            assert clean(match.group()) in names, match.group()
+            assert lex.agency_re.fullmatch(text, match.start(), match.end()) is not None
+    assert found > 20
+
+
+def test_no_name_ends_with_a_word_that_is_no_name() -> None:
+    import random
+
+    from newsparse import Lexicon
+    from newsparse.parsers._names import name_lex
+
+    lex = name_lex(Lexicon.default())
+    rng = random.Random(6)
+    extra = "Mr Smith Ministry; John University; Gen Nakatani; Dr. Lee Group; De Gaulle De"
+    skipped = 0
+    for text in [*_TEXTS, extra]:
+        ends = [m.end() for m in q._WORD.finditer(text)]
+        for end in rng.sample(ends, min(len(ends), 40)):
+            lo = max(0, end - 160)
+            word = text[max(lo, text.rfind(" ", lo, end) + 1) : end]
+            if word.isalpha() and word not in lex.dot_required and lex.is_not_name(word):
+                skipped += 1
+                hits = lex.name_hits(text, lo, end)
+                assert not hits or hits[-1].end != end, (word, hits[-1])
+    assert skipped > 100

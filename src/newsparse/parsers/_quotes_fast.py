@@ -68,6 +68,7 @@ _CASE_TWINS = ("\u0130", "\u017f", "\u212a")
 _LOWER_LETTERS = bytes(
     b + 0x20 if 0x41 <= b <= 0x5A else b if 0x61 <= b <= 0x7A else 0x20 for b in range(256)
 )
+_MATCH_STOP_CANDIDATES = ',;:!?"“”«»'
 ACRONYM_MAX = 16
 """The longest match of ``lex.acronym_re``: "the", three spaces and ten letters."""
 
@@ -160,6 +161,20 @@ class QuoteLex:
         for phrase in lex.org_nouns:
             extra |= set(phrase)
         others = sorted(c for c in extra if not (c.isascii() and c.isalpha()))
+        # Marks that no document, description, group, organisation or agency match holds
+        # (their patterns consume none; a data word may): a match ending at a window end
+        # starts after the last of them.
+        held = set(extra)
+        for name in lex.agencies:
+            held |= set(name)
+        # ``agency_re`` matches a name with its spaces as runs of white space.
+        self.agency_names = frozenset(clean(name) for name in lex.agencies)
+        stops = [c for c in _MATCH_STOP_CANDIDATES if c not in held]
+        self.match_stops: regex.Pattern[str] | None = (
+            regex.compile("(?r)[" + "".join(regex.escape(c) for c in stops) + "]")
+            if stops
+            else None
+        )
         self.prefix_stop = regex.compile(
             r"(?r)[^\p{L}\p{M}\s'’.\-" + "".join(regex.escape(c) for c in others) + "]"
         )
@@ -330,12 +345,19 @@ class TextIndex:
         return view[view.rfind(b" ", 0, end + 1) + 1 : end + 1] in ends
 
     def pronoun_possible(self, lo: int, hi: int) -> bool:
-        """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later)."""
+        """False when no subject pronoun can end at ``hi`` (a match starts at ``lo`` or later).
+
+        A match (``lex.pronoun_re``: no letter before it) is the whole run of letters that
+        ends at ``hi``; the pronouns being ASCII words, that run is the view's last token.
+        """
         qlex = self.qlex
         if qlex.pronouns is None or not self.nouns_ok:
             return True
-        tail = self.text[max(lo, hi - qlex.pronoun_max) : hi]
-        return any(tail[-k:].lower() in qlex.pronouns for k in range(1, len(tail) + 1))
+        view = self.view
+        start = view.rfind(b" ", 0, hi + 1) + 1  # view[start] stands for text[start - 1]
+        if start - 1 < lo:
+            return False  # the run begins before lo: a match at lo or later has a letter before
+        return view[start : hi + 1].decode("ascii") in qlex.pronouns
 
     def acronym_possible(self, hi: int) -> bool:
         """False when no acronym (``lex.acronym_re``) can end at ``hi``."""

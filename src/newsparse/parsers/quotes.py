@@ -552,6 +552,8 @@ def _name_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     last_word = text[max(window_lo, text.rfind(" ", window_lo, end) + 1) : end]
     if last_word.isascii() and last_word.lower() == last_word:
         return None
+    if last_word.isalpha() and last_word not in lex.dot_required and lex.is_not_name(last_word):
+        return None  # (Performance.) a name run's last word that no name can end with
     hits = lex.name_hits(text, window_lo, hi)
     if not hits or _rstrip_ws(text, lo, hi) != hits[-1].end:
         return None
@@ -678,8 +680,15 @@ def _comma_role_before(ctx: _Context, lo: int, comma: int) -> str | None:
 def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
     text, lex, index = ctx.text, ctx.lex, ctx.index
     window_lo = max(lo, hi - 300)
-    tokens = index.noun_tokens(window_lo, hi)
-    starts: list[int] | None = None  # once for the six patterns, when one may match
+    starts = _word_starts(text, window_lo, hi)  # once for the six patterns
+    # (Performance.) Every pattern is tried at these starts only: a noun or a stop
+    # before the first of them changes no answer, and the view is read from there.
+    near = starts[0] if starts else hi
+    tokens = index.noun_tokens(near, hi)
+    # (Performance.) No match holds one of the stops (a comma...): none starts before one.
+    stops = ctx.qlex.match_stops
+    found_stop = stops.search(text, near, hi) if stops is not None else None
+    floor = 0 if found_stop is None else found_stop.end()
     stop: int | None = None
     for kind, pattern in (
         ("document", lex.document_re),
@@ -687,38 +696,47 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
-        nouns = index.noun_positions(kind, window_lo, hi, tokens)
+        nouns = index.noun_positions(kind, near, hi, tokens)
         if nouns is not None and not nouns:
             continue
-        if starts is None:
-            starts = _word_starts(text, window_lo, hi)
         gap = None
         if nouns is not None:
             if stop is None:
-                stop = index.stop_before(window_lo, hi)
+                stop = index.stop_before(near, hi)
             # Starts after the last noun before the stop and up to the stop cannot match.
-            gap = (max((q for q in nouns if q <= stop), default=window_lo - 1), stop)
+            gap = (max((q for q in nouns if q <= stop), default=near - 1), stop)
         match = _anchored_end(
-            pattern, text, lo, hi, starts, last=nouns[-1] if nouns else None, gap=gap
+            pattern,
+            text,
+            lo,
+            hi,
+            starts,
+            first=floor,
+            last=nouns[-1] if nouns else None,
+            gap=gap,
         )
         if match is not None:
             if kind == "group" and _inside_name(text, lo, match.start()):
                 continue  # "the Joint Chiefs of Staff": a name, not the group "chiefs"
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
-        last = index.noun_bound("agency", window_lo, hi, tokens)
+        last = index.noun_bound("agency", near, hi, tokens)
         if last >= 0:
-            if starts is None:
-                starts = _word_starts(text, window_lo, hi)
-            match = _anchored_end(lex.agency_re, text, lo, hi, starts, last=last)
-            if match is not None:
-                return Entity(
-                    "organisation", match.start(), match.end(), match.group(), match.group()
-                )
+            names = ctx.qlex.agency_names
+            for start in starts:  # _anchored_end(lex.agency_re, ..., first=floor, last=last)
+                if start < floor:
+                    continue
+                if start > last:
+                    break
+                if _clean(text[start:hi]) not in names:
+                    continue  # (Performance.) the whole rest must be an agency's name
+                match = lex.agency_re.fullmatch(text, start, hi)
+                if match is not None:
+                    return Entity(
+                        "organisation", match.start(), match.end(), match.group(), match.group()
+                    )
     if not index.acronym_possible(hi):
         return None
-    if starts is None:
-        starts = _word_starts(text, window_lo, hi)
     match = _anchored_end(lex.acronym_re, text, lo, hi, starts, first=hi - ACRONYM_MAX)
     if match is not None:
         name = _LEADING_ARTICLE.sub("", match.group())
@@ -1259,6 +1277,11 @@ def _indirect_in_unit(
                 return found, None
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
+        reported = _reported_clause(ctx, lemma, cue_end, hi)
+        if reported is None and text.find(",", lo, verb.start()) < 0:
+            # (Performance.) Every report below needs the clause the verb reports or a
+            # comma before the verb: no speaker is looked for when there is neither.
+            continue
         entity = _entity_before(ctx, lo, verb.start())
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
             entity = _unit_subject(ctx, lo, verb.start())  # "X criticised ... and said ..."
@@ -1298,32 +1321,9 @@ def _indirect_in_unit(
                     *titled, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
         if entity is not None and _subject_ok(ctx, lo, entity):
-            after = cue_end
-            for _ in range(2):  # "told reporters afterwards that", "said separately that"
-                timed = lex.time_adjunct_re.match(text, after, hi)
-                if timed is None:
-                    break
-                after = timed.end()
-            adjunct = _ADJUNCT.match(text, after, hi)
-            if adjunct is not None:
-                after = adjunct.end()
-            that = _THAT.match(text, after, hi)
-            clause = None
-            if that is not None and that.end() > after:
-                clause = _clause(ctx, that.end(), hi)
-            elif lemma in lex.without_that:
-                after = cue_end
-                for _ in range(2):
-                    timed = lex.time_adjunct_re.match(text, after, hi)
-                    if timed is None:
-                        break
-                    after = timed.end()
-                pos = _lstrip_start(text, after, hi)
-                if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
-                    clause = _clause(ctx, pos, hi)
-            if clause is not None and lex.backward_re.search(text, clause[0], clause[1]) is None:
+            if reported is not None:
                 return _Draft(
-                    *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
+                    *reported, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
                 ), None
             # Postposed: "..., X said." -- the rest of the sentence is short.
             if not forward_only and _tail_is_short(ctx, cue_end, tail_end):
@@ -1347,6 +1347,40 @@ def _indirect_in_unit(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
                     ), None
     return None, None
+
+
+def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The clause a speech verb (cue ending at ``cue_end``) reports: ``said (that) ...``.
+
+    None when there is none, or when it holds a backward attribution of its own.
+    """
+    text, lex = ctx.text, ctx.lex
+    after = cue_end
+    for _ in range(2):  # "told reporters afterwards that", "said separately that"
+        timed = lex.time_adjunct_re.match(text, after, hi)
+        if timed is None:
+            break
+        after = timed.end()
+    adjunct = _ADJUNCT.match(text, after, hi)
+    if adjunct is not None:
+        after = adjunct.end()
+    that = _THAT.match(text, after, hi)
+    clause = None
+    if that is not None and that.end() > after:
+        clause = _clause(ctx, that.end(), hi)
+    elif lemma in lex.without_that:
+        after = cue_end
+        for _ in range(2):
+            timed = lex.time_adjunct_re.match(text, after, hi)
+            if timed is None:
+                break
+            after = timed.end()
+        pos = _lstrip_start(text, after, hi)
+        if pos > after and text[after:pos].strip() == "" and _is_clause_start(ctx, pos, hi):
+            clause = _clause(ctx, pos, hi)
+    if clause is not None and lex.backward_re.search(text, clause[0], clause[1]) is None:
+        return clause
+    return None
 
 
 _ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
