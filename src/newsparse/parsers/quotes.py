@@ -1789,7 +1789,7 @@ def _role_matches(ctx: _Context, person: PersonRecord, noun: str, country: str |
         if groups is None:
             groups = ctx.role_groups[role] = [
                 lex.role_group.get(" ".join(match.group().casefold().split()))
-                for match in lex.role_in_text_re.finditer(role)
+                for match in lex.role_matches(role)
             ]
         if group in groups:
             best = 1
