@@ -146,6 +146,15 @@ class QuoteLex:
         if pronouns and all(p.isascii() and p.isalpha() and p.islower() for p in pronouns):
             self.pronouns = frozenset(pronouns)
         self.pronoun_max = max((len(p) for p in pronouns), default=0)
+        heads = lexicon.get("org_heads")
+        self.referent_kinds: dict[str, str] = {
+            k.casefold(): v for k, v in heads.get("descriptor_nouns", {}).items()
+        }
+        """The kind of organisation a referent noun stands for ("lender" -> company)."""
+        self.head_kinds: dict[str, str] = {
+            k.casefold(): v for k, v in heads.get("heads", {}).items()
+        }
+        """The kind of an organisation named with a head noun ("Commission" -> government)."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
         self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or

@@ -55,7 +55,7 @@ _THAT = regex.compile(r"\s{0,3}+(?:,\s{0,3}+)?that(?![\p{L}])\s{0,3}+")
 _ADJUNCT = regex.compile(
     r"\s{1,3}+(?:(?:on|in|at|during|after|before|to|with|via|through|from|late|early|last|"
     r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])"
-    r"(?:\s{1,3}+(?!that(?![\p{L}]))[\p{L}\p{N}'’.-]{1,25}+){0,5}?)"
+    r"(?:\s{1,3}+(?!that(?![\p{L}]))[\p{L}\p{N}'’.-]{1,25}+){0,9}?)"
     r"(?=\s{0,3}+(?:,|:|that(?![\p{L}])|$))"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -140,6 +140,8 @@ _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
 )
+_DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
+_APOSTROPHE_S = ("'s", "’s")
 _RELATIVE_END = regex.compile(r",\s{0,3}+(?:which|who)$")
 _RELATIVE_AFTER = regex.compile(r"\s{0,3}+,\s{0,3}+(?:which|who)\s")
 _LEAST = regex.compile(
@@ -384,6 +386,12 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         run = _capitalised_run_start(text, lo, hi)
         if run is not None and _trade_descriptor(ctx, lo, run) is not None:
             entity = _proper_subject(ctx, run, hi)
+        elif run is not None and text.endswith(_APOSTROPHE_S, lo, _rstrip_ws(text, lo, hi)):
+            # "Moody's said", "McDonald's said": a possessive right before the verb owns
+            # nothing, it is a name ending in 's
+            end = _rstrip_ws(text, lo, hi)
+            phrase = text[run:end]
+            entity = Entity("organisation", run, end, phrase, phrase)
     if entity is not None and entity.kind == "organisation" and entity.text[:1].isupper():
         start = _trade_descriptor(ctx, lo, entity.start)  # "Swedish carmaker Vornby Motors"
         if start is not None:
@@ -717,7 +725,14 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         )
         if match is not None:
             if kind == "group" and _inside_name(text, lo, match.start()):
-                continue  # "the Joint Chiefs of Staff": a name, not the group "chiefs"
+                employer = _employer_before(text, lo, match)
+                if employer is not None:
+                    # "Goldman Sachs analysts said": the group speaks for its employer
+                    name = _clean(text[employer : _rstrip_ws(text, lo, match.start())])
+                    phrase = _clean(text[employer : match.end()])
+                    return Entity("organisation", employer, match.end(), phrase, name)
+                if not match.group()[:1].islower():
+                    continue  # "the Joint Chiefs of Staff": a name, not the group "chiefs"
             return _entity_from_match(ctx, kind, match)
     if lex.agency_re is not None:
         last = index.noun_bound("agency", near, hi, tokens)
@@ -748,6 +763,23 @@ def _description_at_end(ctx: _Context, lo: int, hi: int) -> Entity | None:
         if trade is not None:
             start = min(start, trade)
         return Entity("organisation", start, match.end(), _clean(text[start : match.end()]), name)
+    return None
+
+
+def _employer_before(text: str, lo: int, group: regex.Match[str]) -> int | None:
+    """Where the employer named right before a lower-case group starts, or None.
+
+    "Goldman Sachs analysts", "UBS economists": two capitalised words or an acronym; one
+    capitalised word opening the clause may be any word ("Yesterday analysts").
+    """
+    if not group.group()[:1].islower():
+        return None
+    start = _capitalised_run_start(text, lo, group.start())
+    if start is None:
+        return None
+    words = text[start : group.start()].split()
+    if len(words) >= 2 or (words and words[0].isupper() and len(words[0]) >= 2):
+        return start
     return None
 
 
@@ -1396,12 +1428,15 @@ def _noun_use(text: str, lo: int, start: int, bare: bool) -> bool:
     """True when the verb form at ``start`` is used as a noun.
 
     Right after a determiner ("the report said", "a statement") it is; a bare form
-    ("state", "report", "note") after a determiner and one singular word ("a neighbouring
-    state government") too. "The companies report that ..." keeps its verb.
+    ("state", "report", "note") after a possessive ("Putin's state visit") or after a
+    determiner and one singular word ("a neighbouring state government") too. "The
+    companies report that ..." keeps its verb.
     """
     words = text[max(lo, start - 40) : start].split()
     if words and words[-1].casefold() in _DETERMINERS:
         return True
+    if bare and words and words[-1].endswith(_APOSTROPHE_S):
+        return True  # "Putin's state visit"
     return (
         bare
         and len(words) >= 2
@@ -1954,9 +1989,19 @@ def _description_alias(ctx: _Context, name: str) -> str:
     return name
 
 
-def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | None:
-    """The organisation quoted or named last in the ``reach`` characters before ``pos``."""
+def _nearest_organisation(
+    ctx: _Context, pos: int, reach: int = 2000, referent: str | None = None
+) -> str | None:
+    """The organisation quoted or named last in the ``reach`` characters before ``pos``.
+
+    With a ``referent`` noun that stands for a company ("company", "lender"), an
+    organisation named with a head of another kind ("the Securities and Exchange
+    Commission", a government body) is passed over.
+    """
     text, lex = ctx.text, ctx.lex
+    # (Only companies: "the bloc" may be a party or the European Union.)
+    wanted = "company" if referent and ctx.qlex.referent_kinds.get(referent) == "company" else None
+    head_kinds = ctx.qlex.head_kinds
     last = None
     lo = max(0, pos - reach)
     # (Performance.) No match without an organisation noun in the window.
@@ -1968,10 +2013,15 @@ def _nearest_organisation(ctx: _Context, pos: int, reach: int = 2000) -> str | N
     for match in found:
         named = _LEADING_ARTICLE.sub("", match.group())
         if count_words(named, 2) >= 2 and named[:1].isupper():
+            head_kind = head_kinds.get(named.rsplit(maxsplit=1)[-1].casefold())
+            if wanted is not None and head_kind is not None and head_kind != wanted:
+                continue  # "the company" is no commission
             last = match
     for acronym in lex.acronym_re.finditer(text, last.end() if last else lo, pos):
         word = _LEADING_ARTICLE.sub("", acronym.group())
-        line_start = acronym.start() == 0 or text[acronym.start() - 1] in "\n\r"
+        line = text.rfind("\n", 0, acronym.start()) + 1
+        # a dateline ("VILNIUS, May 5", "NEW YORK, May 3"): capitals from the line start
+        line_start = _DATELINE_CAPS.fullmatch(text, line, acronym.start()) is not None
         if not (
             line_start  # a dateline ("VILNIUS, May 5")
             or word.casefold() in lex.country_of
@@ -2006,7 +2056,7 @@ def _source_alias(ctx: _Context, name: str, kind: str, pos: int) -> str:
             name = _source_name(lex, _clean(found.group()))
         elif head in lex.generic_referents:
             # "the company", "the regulator": the organisation quoted or named last.
-            nearest = _nearest_organisation(ctx, pos)
+            nearest = _nearest_organisation(ctx, pos, referent=head)
             if nearest is not None:
                 return nearest
     ctx.sources.append((words_key(name), name, kind))
