@@ -1648,6 +1648,7 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
     if len(turns) < 2 or not any(kind == "q" for _, kind, _, _ in turns):
         return [], set()
     first = turns[0][0]
+    last_turn = turns[-1][0]
     interviewee = _interviewee(ctx, first, turns)
     drafts: list[_Draft] = []
     skip: set[int] = set()
@@ -1675,12 +1676,24 @@ def _interview(ctx: _Context) -> tuple[list[_Draft], set[int]]:
         if state == "a":
             start = _lstrip_start(text, lo, hi)
             end = _rstrip_ws(text, start, hi)
+            if pi > last_turn and _reports_speech(ctx, pi, start, end):
+                # "Gasimov noted that ..." after the last turn: the narrative goes on
+                skip.discard(pi)
+                break
             if (
                 count_words(text, 5, start, end) >= 5
                 and _EDITOR_NOTE.search(text, start, end) is None
             ):
                 drafts.append(_Draft(start, end, "direct", pi, anchor=start, fixed=last_speaker))
     return drafts, skip
+
+
+def _reports_speech(ctx: _Context, pi: int, lo: int, hi: int) -> bool:
+    """True when ``lo:hi`` reports what a named person or "he"/"she" said."""
+    found, _ = _indirect_in_unit(ctx, pi, lo, hi)
+    return (
+        found is not None and found.entity is not None and found.entity.kind in ("name", "pronoun")
+    )
 
 
 def _trim_label(text: str, lo: int, hi: int) -> Span:
