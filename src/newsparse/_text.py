@@ -185,13 +185,34 @@ class Line:
 _NEWLINE = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The line breaks of :data:`_NEWLINE` (and of ``str.splitlines``), ``\r\n`` aside."""
+_new_line = object.__new__
+_set_text = Line.__dict__["text"].__set__  # the slots under the frozen class's guard
+_set_start = Line.__dict__["start"].__set__
+_set_end = Line.__dict__["end"].__set__
+
+
 def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
     """Yield the lines of ``text[start:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
     pos = start
-    for match in _NEWLINE.finditer(text, start, stop):
-        yield Line(text[pos : match.start()], pos, match.start())
-        pos = match.end()
+    # str.splitlines breaks at exactly the characters of _NEWLINE, "\r\n" as one
+    for piece in text[start:stop].splitlines(True):
+        size = len(piece)
+        last = piece[-1]
+        if last == "\n" and piece.endswith("\r\n"):
+            cut = size - 2
+        elif last in _BREAKS:
+            cut = size - 1
+        else:
+            cut = size
+        line = _new_line(Line)
+        _set_text(line, piece[:cut] if cut < size else piece)
+        _set_start(line, pos)
+        _set_end(line, pos + cut)
+        yield line
+        pos += size
     if pos < stop or pos == start:
         yield Line(text[pos:stop], pos, stop)
 

@@ -14,7 +14,14 @@ from ._dates import date_patterns
 from ._header_required import DIGIT, UPPER, required
 from ._trie import add_word, emit_tree
 
-__all__ = ["AgencyIndex", "FactsMemo", "HeaderPattern", "TextFacts", "agency_index"]
+__all__ = [
+    "AgencyIndex",
+    "FactsMemo",
+    "HeaderPattern",
+    "TextFacts",
+    "agency_index",
+    "facts_of",
+]
 
 _Pattern = regex.Pattern
 _Match = regex.Match
@@ -82,28 +89,44 @@ def _char_class(chars: set[str]) -> str:
     return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
 
 
-def _generic(words: frozenset[str]) -> str:
-    """A pattern matching every word of ``words`` (and more), followed by no word character.
+_WORD_CHAR = regex.compile(r"\w")
+_TOKEN = regex.compile(r"\w++|\W")
 
-    Words of characters seen in ``words`` between single spaces, opening and closing with
-    characters that open and close some word: no lexicon data, so it compiles at once.
+
+def _generic(words: frozenset[str]) -> str:
+    r"""A pattern matching every word of ``words`` (and more), followed by no ``\w``.
+
+    A word of ``words`` is read as tokens: runs of its word characters (``\w``) and single
+    other characters. A name ends where no word character follows, so a run of word
+    characters never stops inside a name's run: the runs are possessive (and no longer
+    than the longest run of a name), and the pattern backtracks only over the number of
+    tokens. No lexicon data: it compiles at once.
     """
     if not words:
         return "(?!)"
-    parts = [part for word in words for part in word.split(" ")]
-    inner = {c for part in parts for c in part}
-    longest = max(len(part) for part in parts)
-    spaces = max(word.count(" ") for word in words)
-    body = f"{_char_class(inner)}{{0,{longest}}}"
-    if spaces:
-        body = f"{body}(?: {body}){{0,{spaces}}}"
+    chars = {c for word in words for c in word}
+    letters = {c for c in chars if _WORD_CHAR.match(c)}
+    others = chars - letters
+    tokens = max(len(_TOKEN.findall(word)) for word in words)
+    # a name's run of word characters ends where the text's does: at most the longest
+    run = max(
+        (len(t) for word in words for t in _TOKEN.findall(word) if _WORD_CHAR.match(t)), default=1
+    )
+    alternatives = []
+    if letters:
+        alternatives.append(f"{_char_class(letters)}{{1,{run}}}+")
+    if others:
+        alternatives.append(_char_class(others))
     first = _char_class({w[0] for w in words})
     last = _char_class({w[-1] for w in words})
-    return f"(?={first})(?:{body})(?<={last})(?![\\w])"
+    body = "|".join(alternatives)
+    return f"(?={first})(?:{body}){{1,{tokens}}}(?<={last})(?![\\w])"
 
 
 _MAX_SPECIALISED = 12
 """Distinct sets of names a pattern is compiled for before it compiles with all of them."""
+_MAX_VIABLE = 4096
+"""Distinct (kind, what a region holds) whose viable patterns are kept (a bounded cache)."""
 
 _TOKENS = {
     "{AGENCY}": "{AGENCY}",
@@ -113,8 +136,28 @@ _TOKENS = {
     "{CAPS_PLACE}": UPPER,
     "{NAMES}": UPPER,
 }
+_NAMED = ("{AGENCY}", "{AGGREGATOR}")
+_BITS = frozenset([DIGIT, UPPER])
 _DIGIT = regex.compile(r"\d")
 _UPPER = regex.compile(r"\p{Lu}")
+
+
+class _Universe:
+    """Bits for what the patterns of one index require: characters, DIGIT and UPPER."""
+
+    __slots__ = ("bits", "chars")
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {DIGIT: 1, UPPER: 2}
+        self.chars: frozenset[str] = frozenset()
+
+    def mask(self, alternatives: tuple[str, ...]) -> int:
+        """The bits of ``alternatives`` (added when new)."""
+        mask = 0
+        for alternative in alternatives:
+            mask |= self.bits.setdefault(alternative, 1 << len(self.bits))
+        self.chars = frozenset(a for a in self.bits if len(a) == 1)
+        return mask
 
 
 class TextFacts:
@@ -123,26 +166,29 @@ class TextFacts:
     Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
     """
 
-    __slots__ = ("_digit", "_names", "_present", "_upper", "endpos", "pos", "text")
+    __slots__ = ("_names", "_present", "endpos", "pos", "text")
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
         self.text = text
         self.pos = pos
         self.endpos = endpos
-        self._digit: bool | None = None
-        self._upper: bool | None = None
         self._names: tuple[frozenset[str], frozenset[str]] | None = None
         self._present: int | None = None
 
-    def present(self, universe: Mapping[str, int]) -> int:
+    def present(self, universe: _Universe) -> int:
         """The bits of ``universe`` (characters, DIGIT, UPPER) that the region holds."""
         found = self._present
         if found is None:
-            chars = set(self.text[self.pos : self.endpos])
+            text, pos, endpos = self.text, self.pos, self.endpos
+            region = text if pos == 0 and endpos == len(text) else text[pos:endpos]
+            bits = universe.bits
             found = 0
-            for alternative, bit in universe.items():
-                if alternative in chars or (len(alternative) > 1 and self.has(alternative, None)):
-                    found |= bit
+            for char in universe.chars.intersection(region):
+                found |= bits[char]
+            if _DIGIT.search(region) is not None:
+                found |= 1
+            if _UPPER.search(region) is not None:
+                found |= 2
             self._present = found
         return found
 
@@ -159,29 +205,34 @@ class TextFacts:
             )
         return self._names
 
-    def has(self, alternative: str, source: _PatternSource | None) -> bool:
-        """True when the region holds ``alternative`` (a character or a token)."""
-        if len(alternative) == 1:
-            return self.text.find(alternative, self.pos, self.endpos) >= 0
-        if alternative == DIGIT:
-            if self._digit is None:
-                self._digit = _DIGIT.search(self.text, self.pos, self.endpos) is not None
-            return self._digit
-        if alternative == UPPER:
-            if self._upper is None:
-                self._upper = _UPPER.search(self.text, self.pos, self.endpos) is not None
-            return self._upper
-        if source is not None and alternative == "{AGENCY}":
+    def has(self, alternative: str, source: _PatternSource) -> bool:
+        """True when the region holds ``alternative`` (a character, a string or a token)."""
+        if alternative == "{AGENCY}":
             return bool(self.names(source)[0])
-        if source is not None and alternative == "{AGGREGATOR}":
+        if alternative == "{AGGREGATOR}":
             return bool(self.names(source)[1])
-        return True
+        if alternative == DIGIT:
+            return _DIGIT.search(self.text, self.pos, self.endpos) is not None
+        if alternative == UPPER:
+            return _UPPER.search(self.text, self.pos, self.endpos) is not None
+        return self.text.find(alternative, self.pos, self.endpos) >= 0
 
 
 FactsMemo = dict[tuple[str, int, int], TextFacts]
+"""Facts of the text regions of one parse."""
 _NOTHING = regex.compile(r"(?!)")
 """A pattern that matches nothing."""
-"""Facts of the text regions of one parse."""
+
+
+def facts_of(text: str, pos: int, endpos: int, memo: FactsMemo | None) -> TextFacts:
+    """The facts of ``text[pos:endpos]``, from ``memo`` when it has them."""
+    if memo is None:
+        return TextFacts(text, pos, endpos)
+    key = (text, pos, endpos)
+    facts = memo.get(key)
+    if facts is None:
+        facts = memo[key] = TextFacts(text, pos, endpos)
+    return facts
 
 
 class HeaderPattern:
@@ -209,9 +260,7 @@ class HeaderPattern:
         "name",
     )
 
-    def __init__(
-        self, name: str, kind: str, source: _PatternSource, universe: dict[str, int]
-    ) -> None:
+    def __init__(self, name: str, kind: str, source: _PatternSource, universe: _Universe) -> None:
         self.name = name
         """The entry's name."""
         self.kind = kind
@@ -221,20 +270,17 @@ class HeaderPattern:
         self._generic: _Pattern[str] | None = None
         self._specialised: dict[tuple[frozenset[str], frozenset[str]], _Pattern[str]] = {}
         found = None if source.caseless else required(source.source, _TOKENS)
-        items = [tuple(sorted(item, key=lambda a: (len(a) > 1, a))) for item in found or ()]
-        # cheap tests first: characters, then digits and capitals; names last
-        named = [item for item in items if "{AGENCY}" in item or "{AGGREGATOR}" in item]
-        cheap = [item for item in items if item not in named]
-        masks = []
-        for item in sorted(cheap, key=lambda item: (max(len(a) > 1 for a in item), item)):
-            mask = 0
-            for alternative in item:
-                mask |= universe.setdefault(alternative, 1 << len(universe))
-            masks.append(mask)
-        self._masks = tuple(masks)
-        """Per cheap item, the bits of its alternatives in the index's ``universe``."""
-        self._universe = universe
+        items = [tuple(sorted(item)) for item in found or ()]
+        named = [  # names, and strings longer than a character: looked for when needed
+            item
+            for item in items
+            if any(a in _NAMED or len(a) > 1 > len(_BITS & {a}) for a in item)
+        ]
         self._named: tuple[tuple[str, ...], ...] = tuple(sorted(named))
+        """Items that hold a name (found in a region only when needed)."""
+        self._masks = tuple(sorted({universe.mask(item) for item in items if item not in named}))
+        """Per other item, the bits of its alternatives in the index's ``universe``."""
+        self._universe = universe
 
     def __repr__(self) -> str:
         return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
@@ -246,14 +292,9 @@ class HeaderPattern:
             self._full = self._source.compile(None, None)
         return self._full
 
-    def _facts(self, text: str, pos: int, endpos: int, memo: FactsMemo | None) -> TextFacts:
-        key = (text, pos, endpos)
-        facts = memo.get(key) if memo is not None else None
-        if facts is None:
-            facts = TextFacts(text, pos, endpos)
-            if memo is not None:
-                memo[key] = facts
-        return facts
+    def viable(self, present: int) -> bool:
+        """False when a region holding ``present`` (bits) cannot match."""
+        return all(present & mask for mask in self._masks)
 
     def _named_ok(self, facts: TextFacts) -> bool:
         """True when the region holds the names the pattern needs (finds them if needed)."""
@@ -269,23 +310,18 @@ class HeaderPattern:
     def _checked(
         self, text: str, pos: int, endpos: int, memo: FactsMemo | None
     ) -> TextFacts | None:
-        """The region's facts, or None when it lacks what every match holds.
-
-        Characters, digits and capitals are checked; the names too when they are known
-        already (finding them costs more than an anchored try of the generic pattern).
-        """
-        facts = self._facts(text, pos, endpos, memo)
-        if self._masks:
-            present = facts.present(self._universe)
-            for mask in self._masks:
-                if not present & mask:
-                    return None
-        if facts.knows_names() and not self._named_ok(facts):
-            return None
-        return facts
+        """The region's facts, or None when it lacks what every match holds."""
+        facts = facts_of(text, pos, endpos, memo)
+        return facts if self.viable(facts.present(self._universe)) else None
 
     def _generic_for(self, facts: TextFacts) -> _Pattern[str] | None:
-        """The generic pattern to try first (None: run :attr:`regex`), or :data:`_NOTHING`."""
+        """The generic pattern to try first (None: run :attr:`regex`), or :data:`_NOTHING`.
+
+        Names already found in the region are checked first; finding them costs more than
+        an anchored try of the generic pattern, which comes first once it is compiled.
+        """
+        if facts.knows_names() and not self._named_ok(facts):
+            return _NOTHING
         if self._full is not None or not self._source.names:
             return None
         if self._generic is None:
@@ -306,11 +342,9 @@ class HeaderPattern:
             found = self._specialised.setdefault(key, self._source.compile(*key))
         return found
 
-    def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
-        """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
-        facts = self._checked(text, pos, len(text), memo)
-        if facts is None:
-            return None
+    def match_viable(self, facts: TextFacts) -> _Match[str] | None:
+        """``self.regex.match(facts.text, facts.pos)`` for a region found :meth:`viable`."""
+        text, pos = facts.text, facts.pos
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.match(text, pos)
@@ -318,11 +352,9 @@ class HeaderPattern:
             return None
         return self._for(facts).match(text, pos)
 
-    def fullmatch(self, text: str, memo: FactsMemo | None = None) -> _Match[str] | None:
-        """``self.regex.fullmatch(text)``."""
-        facts = self._checked(text, 0, len(text), memo)
-        if facts is None:
-            return None
+    def fullmatch_viable(self, facts: TextFacts) -> _Match[str] | None:
+        """``self.regex.fullmatch(facts.text)`` for a whole text found :meth:`viable`."""
+        text = facts.text
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.fullmatch(text)
@@ -330,19 +362,33 @@ class HeaderPattern:
             return None
         return self._for(facts).fullmatch(text)
 
-    def finditer(
-        self, text: str, pos: int, endpos: int, memo: FactsMemo | None = None
-    ) -> Iterator[_Match[str]]:
-        """``self.regex.finditer(text, pos, endpos)``.
+    def finditer_viable(self, facts: TextFacts) -> Iterator[_Match[str]]:
+        """``self.regex.finditer(text, pos, endpos)`` of a region found :meth:`viable`.
 
         A generic search is slower than finding the names: no generic pattern here.
         """
-        facts = self._checked(text, pos, endpos, memo)
-        if facts is None or (
-            self._full is None and self._source.names and not self._named_ok(facts)
+        if (facts.knows_names() or (self._full is None and self._source.names)) and (
+            not self._named_ok(facts)
         ):
             return iter(())
-        return self._for(facts).finditer(text, pos, endpos)
+        return self._for(facts).finditer(facts.text, facts.pos, facts.endpos)
+
+    def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
+        """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
+        facts = self._checked(text, pos, len(text), memo)
+        return None if facts is None else self.match_viable(facts)
+
+    def fullmatch(self, text: str, memo: FactsMemo | None = None) -> _Match[str] | None:
+        """``self.regex.fullmatch(text)``."""
+        facts = self._checked(text, 0, len(text), memo)
+        return None if facts is None else self.fullmatch_viable(facts)
+
+    def finditer(
+        self, text: str, pos: int, endpos: int, memo: FactsMemo | None = None
+    ) -> Iterator[_Match[str]]:
+        """``self.regex.finditer(text, pos, endpos)``."""
+        facts = self._checked(text, pos, endpos, memo)
+        return iter(()) if facts is None else self.finditer_viable(facts)
 
 
 @attrs.frozen
@@ -427,6 +473,8 @@ class AgencyIndex:
     """Canonical names of press-release wires."""
     not_places: frozenset[str] = frozenset()
     """Casefolded words that are never a dateline place on their own."""
+    universe: _Universe = attrs.field(factory=_Universe, eq=False, repr=False)
+    """The bits of what the header patterns require (see :meth:`viable`)."""
 
     def lookup(self, text: str) -> str | None:
         """The canonical name for ``text``, or None when it is no known agency.
@@ -452,6 +500,28 @@ class AgencyIndex:
     def of_kind(self, kind: str) -> tuple[HeaderPattern, ...]:
         """The patterns of one kind, in data order."""
         return self.by_kind.get(kind, ())
+
+    _viable: dict[tuple[tuple[str, ...], int], tuple[HeaderPattern, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def viable(
+        self, kinds: tuple[str, ...], text: str, pos: int, endpos: int, memo: FactsMemo | None
+    ) -> tuple[TextFacts, tuple[HeaderPattern, ...]]:
+        """The facts of ``text[pos:endpos]`` and the patterns of ``kinds`` it can match.
+
+        The patterns are those whose characters, digits and capitals the region holds
+        (:meth:`HeaderPattern.viable`), in data order; kept per kinds and set of bits.
+        """
+        facts = facts_of(text, pos, endpos, memo)
+        present = facts.present(self.universe)
+        key = (kinds, present)
+        found = self._viable.get(key)
+        if found is None:
+            found = tuple(p for p in self.patterns if p.kind in kinds and p.viable(present))
+            if len(self._viable) < _MAX_VIABLE:
+                self._viable[key] = found
+        return facts, found
 
 
 def _group_by_kind(patterns: tuple[HeaderPattern, ...]) -> dict[str, tuple[HeaderPattern, ...]]:
@@ -516,7 +586,7 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         "{DATE}": date_patterns(lexicon).fragment,
         "{NAMES}": _NAMES,
     }
-    universe: dict[str, int] = {}  # what the patterns require: characters, digits, capitals
+    universe = _Universe()  # what the patterns require: characters, digits, capitals
     agency = _Spellings(list(exact), _trie_alternation([]))
     aggregator = _Spellings(aggregators, r"(?!)")
     patterns = []
@@ -541,6 +611,7 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         regex.compile(slug),
         frozenset(wires),
         frozenset(str(w).casefold() for w in data.get("not_places", [])),
+        universe,
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _MAX_YEARS_BACK = 28  # the weekday calendar repeats within 28 years
+_DIGIT = regex.compile(r"\d")
 
 
 @attrs.frozen
@@ -70,6 +71,8 @@ class DatePatterns:
     """Weekday names to numbers (Monday = 0)."""
     zones: Mapping[str, str]
     """Zone abbreviations to offsets."""
+    lead: int = 1 << 30
+    """Characters a date can have before its first digit (weekday and month names)."""
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
@@ -124,6 +127,8 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         months=months,
         weekdays=weekdays,
         zones=zones,
+        # "(Wednesday)., September  1": weekday, ".,", 3 spaces, month, ".", 3 spaces
+        lead=max(map(len, weekdays), default=0) + 5 + max(map(len, months), default=0) + 4,
     )
 
 
@@ -248,7 +253,11 @@ def find_date(
     """The first valid date in ``text[pos:endpos]``, offsets into ``text``."""
     patterns = date_patterns(lexicon)
     stop = len(text) if endpos is None else endpos
-    for match in patterns.date.finditer(text, pos, stop):
+    digit = _DIGIT.search(text, pos, stop)
+    if digit is None:
+        return None  # every form of date holds a digit
+    # no date starts more than ``lead`` characters before its first digit
+    for match in patterns.date.finditer(text, max(pos, digit.start() - patterns.lead), stop):
         found = _from_match(match, patterns, today)
         if found is not None:
             return found

@@ -69,6 +69,9 @@ _IN_PLACE = regex.compile(
 )
 _NAME_SPLIT = regex.compile(r"\s{0,3}(?:,|;|&|\band\b|\bwith\b)\s{0,3}")
 _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
+_CREDIT = ("credit",)
+_DATELINE_LINE = ("dateline_line",)
+_FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
 )
@@ -171,8 +174,9 @@ class _Reader:
 
     def credit(self, text: str) -> bool:
         """Read a credit line (``(MENAFN- AzerNews)``), possibly followed by a byline."""
-        for pattern in self.agencies.of_kind("credit"):
-            match = pattern.match(text, 0, self.memo)
+        facts, patterns = self.agencies.viable(_CREDIT, text, 0, len(text), self.memo)
+        for pattern in patterns:
+            match = pattern.match_viable(facts)
             if match is None:
                 continue
             rest = text[match.end() :].strip()
@@ -232,8 +236,9 @@ class _Reader:
             return None
         sep = _SEPARATORS.match(text, found.end)
         pos = sep.end() if sep else found.end
-        for pattern in self.agencies.of_kind("credit"):
-            match = pattern.match(text, pos, self.memo)
+        facts, credits = self.agencies.viable(_CREDIT, text, pos, len(text), self.memo)
+        for pattern in credits:
+            match = pattern.match_viable(facts)
             if match is not None:
                 break
         else:
@@ -418,8 +423,9 @@ class _Reader:
 
     def dateline_line(self, text: str, offset: int) -> bool:
         """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
-        for pattern in self.agencies.of_kind("dateline_line"):
-            match = pattern.fullmatch(text, self.memo)
+        facts, patterns = self.agencies.viable(_DATELINE_LINE, text, 0, len(text), self.memo)
+        for pattern in patterns:
+            match = pattern.fullmatch_viable(facts)
             if match is not None and self.set_place(match.group("place")):
                 self.apply_dateline(match, offset)
                 return True
@@ -431,8 +437,9 @@ class _Reader:
         Returns the offset (into ``text``) where the paragraph's own words begin.
         """
         for kind in ("byline", "dateline"):
-            for pattern in self.agencies.of_kind(kind):
-                match = pattern.match(text, 0, self.memo)
+            facts, patterns = self.agencies.viable((kind,), text, 0, len(text), self.memo)
+            for pattern in patterns:
+                match = pattern.match_viable(facts)
                 if match is None:
                     continue
                 place = match.groupdict().get("place")
@@ -444,9 +451,10 @@ class _Reader:
                     if self.header.byline is None:
                         self.header.byline = _normal(match.group())
                 return match.end()
-        for pattern in self.agencies.of_kind("dateline_line"):
+        facts, patterns = self.agencies.viable(_DATELINE_LINE, text, 0, len(text), self.memo)
+        for pattern in patterns:
             # "BAKU, Azerbaijan, Feb. 5 By Name - Trend: text": dateline, then a byline
-            match = pattern.match(text, 0, self.memo)
+            match = pattern.match_viable(facts)
             if match is None or match.end() == len(text):
                 continue
             rest = text[match.end() :]
@@ -550,8 +558,10 @@ def parse_byline(
     rest = text[prefix.end() :].strip().rstrip(":").strip()
     if not rest:
         return None
-    for pattern in agencies.of_kind("byline"):
-        match = pattern.fullmatch(text.strip(), memo)
+    stripped = text.strip()
+    facts, patterns = agencies.viable(("byline",), stripped, 0, len(stripped), memo)
+    for pattern in patterns:
+        match = pattern.fullmatch_viable(facts)
         if match is not None:
             return names.split_names(match.group("names")), match.group("agency")
     if agencies.lookup(rest):
@@ -707,20 +717,22 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         found = find_date(content, reader.lexicon, reader.today, 0, min(len(content), 120))
         if found is not None and len(content) <= 120 and not content[found.end :].strip(" .,;|)]"):
             return True
-        for pattern in reader.agencies.patterns:
-            if pattern.kind in ("dateline", "dateline_line", "byline"):
-                match = pattern.match(content, 0, reader.memo)
-                if (
-                    match is not None
-                    and pattern.kind == "dateline_line"
-                    and match.end() < len(content)
-                    and match.groupdict().get("date") is None
-                ):
-                    continue  # "OTS Secretary General ...": a capitalised word, no dateline
-                if match is not None and match.groupdict().get("place") is not None:
-                    return True
-                if match is not None and pattern.kind == "byline":
-                    return True
+        facts, patterns = reader.agencies.viable(
+            _FOLLOWING_KINDS, content, 0, len(content), reader.memo
+        )
+        for pattern in patterns:
+            match = pattern.match_viable(facts)
+            if (
+                match is not None
+                and pattern.kind == "dateline_line"
+                and match.end() < len(content)
+                and match.groupdict().get("date") is None
+            ):
+                continue  # "OTS Secretary General ...": a capitalised word, no dateline
+            if match is not None and match.groupdict().get("place") is not None:
+                return True
+            if match is not None and pattern.kind == "byline":
+                return True
     return False
 
 
@@ -734,8 +746,9 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
     blanks = list(itertools.islice(_BLANK_LINE.finditer(text, start, end), 2))
     if len(blanks) >= 2:
         end = blanks[1].start()  # the first two paragraphs
-    for pattern in reader.agencies.of_kind("self_credit"):
-        for match in pattern.finditer(text, start, end, reader.memo):
+    facts, patterns = reader.agencies.viable(("self_credit",), text, start, end, reader.memo)
+    for pattern in patterns:
+        for match in pattern.finditer_viable(facts):
             agency = match.group("agency")
             if agency and reader.agencies.kinds.get(reader.agencies.lookup(agency) or "") != (
                 "aggregator"
