@@ -495,15 +495,16 @@ def _wrap_width(blocks: list[list[_Piece]]) -> int | None:
 
 
 def _quote_balance(text: str, open_quote: bool) -> bool:
-    """Whether a double quotation is open after ``text``, given the state before it."""
-    for ch in text:
-        if ch == '"':
-            open_quote = not open_quote
-        elif ch in "“«„":
-            open_quote = True
-        elif ch in "”»":
-            open_quote = False
-    return open_quote
+    """Whether a double quotation is open after ``text``, given the state before it.
+
+    ``"`` toggles the state, ``“«„`` open and ``”»`` close: the last opening or closing
+    mark sets it, and the ``"`` after that mark toggle it.
+    """
+    last = max(text.rfind("“"), text.rfind("«"), text.rfind("„"))
+    closed = max(text.rfind("”"), text.rfind("»"))
+    if last >= 0 or closed >= 0:
+        open_quote = last > closed
+    return open_quote ^ (text.count('"', max(last, closed) + 1) % 2 == 1)
 
 
 def _split_wrapped(block: list[_Piece], width: int, strict: bool) -> list[list[_Piece]]:
