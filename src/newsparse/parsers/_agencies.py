@@ -185,7 +185,10 @@ class TextFacts:
             found = 0
             for char in universe.chars.intersection(region):
                 found |= bits[char]
-            if _DIGIT.search(region) is not None:
+            if region.isascii():  # str.find is much faster than a \d search
+                if any(digit in region for digit in "0123456789"):
+                    found |= 1
+            elif _DIGIT.search(region) is not None:
                 found |= 1
             if _UPPER.search(region) is not None:
                 found |= 2
@@ -291,6 +294,11 @@ class HeaderPattern:
         if self._full is None:
             self._full = self._source.compile(None, None)
         return self._full
+
+    @property
+    def masked(self) -> bool:
+        """True when the pattern requires characters, digits or capitals."""
+        return bool(self._masks)
 
     def viable(self, present: int) -> bool:
         """False when a region holding ``present`` (bits) cannot match."""
@@ -514,11 +522,17 @@ class AgencyIndex:
         (:meth:`HeaderPattern.viable`), in data order; kept per kinds and set of bits.
         """
         facts = facts_of(text, pos, endpos, memo)
+        found = self._viable.get((kinds, -1))  # patterns that require no characters
+        if found is not None:
+            return facts, found
         present = facts.present(self.universe)
         key = (kinds, present)
         found = self._viable.get(key)
         if found is None:
-            found = tuple(p for p in self.patterns if p.kind in kinds and p.viable(present))
+            of_kinds = [p for p in self.patterns if p.kind in kinds]
+            if not any(p.masked for p in of_kinds):
+                key = (kinds, -1)
+            found = tuple(p for p in of_kinds if p.viable(present))
             if len(self._viable) < _MAX_VIABLE:
                 self._viable[key] = found
         return facts, found
