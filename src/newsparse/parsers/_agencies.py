@@ -10,6 +10,7 @@ import regex
 
 from .._errors import DataError
 from .._lexicon import Lexicon
+from ._boilerplate import _LONG, pattern_extent
 from ._dates import date_patterns
 from ._header_required import DIGIT, UPPER, required
 from ._trie import add_word, emit_tree
@@ -49,7 +50,7 @@ _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,5}}"
 class _Spellings:
     """The spellings one placeholder (``{AGENCY}``, ``{AGGREGATOR}``) stands for."""
 
-    __slots__ = ("_every", "empty", "generic", "heads", "starts", "words")
+    __slots__ = ("_every", "empty", "generic", "heads", "longest", "singles", "starts", "words")
 
     def __init__(self, words: list[str], empty: str) -> None:
         self.words = frozenset(w for w in words if w)
@@ -59,9 +60,14 @@ class _Spellings:
         heads: dict[str, list[str]] = {}
         for word in self.words:
             heads.setdefault(word[:2], []).append(word)
-        self.heads = {head: tuple(found) for head, found in heads.items()}
+        self.heads = {head: tuple(found) for head, found in heads.items() if len(head) == 2}
+        """Words by their first two characters."""
+        self.singles = {head: found[0] for head, found in heads.items() if len(head) == 1}
+        """Words of one character."""
+        self.longest = max(map(len, self.words), default=0)
         firsts = "".join(sorted({regex.escape(w[0]) for w in self.words}))
-        self.starts = regex.compile(f"[{firsts}]" if firsts else "(?!)")
+        # the first character of a word and the next one (if any): a key of ``heads``
+        self.starts = regex.compile(f"(?=([{firsts}](?s:.)?))" if firsts else "(?!)")
         self.generic = _generic(self.words)
 
     def alternation(self, some: frozenset[str] | None) -> str:
@@ -72,17 +78,24 @@ class _Spellings:
             self._every = _trie_alternation(list(self.words)) if self.words else self.empty
         return self._every
 
-    def occurring(self, text: str, pos: int, endpos: int) -> frozenset[str]:
-        """The spellings that occur anywhere in ``text[pos:endpos]``."""
-        heads = self.heads
+    def occurrences(self, text: str, pos: int, endpos: int) -> list[tuple[int, str]]:
+        """``(offset, word)`` of every word occurring in ``text[pos:endpos]``, in order."""
+        heads, singles = self.heads, self.singles
+        startswith = text.startswith
         found = []
         for start in self.starts.finditer(text, pos, endpos):
             i = start.start()
-            for head in (text[i : i + 2], text[i]):
-                for word in heads.get(head, ()):
-                    if text.startswith(word, i, endpos):
-                        found.append(word)
-        return frozenset(found)
+            head = start.group(1)
+            if singles and head[0] in singles:
+                found.append((i, singles[head[0]]))
+            for word in heads.get(head, ()):
+                if startswith(word, i, endpos):
+                    found.append((i, word))
+        return found
+
+    def occurring(self, text: str, pos: int, endpos: int) -> frozenset[str]:
+        """The spellings that occur anywhere in ``text[pos:endpos]``."""
+        return frozenset(word for _, word in self.occurrences(text, pos, endpos))
 
 
 def _char_class(chars: set[str]) -> str:
@@ -166,9 +179,11 @@ class TextFacts:
     Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
     """
 
-    __slots__ = ("_names", "_present", "endpos", "pos", "text")
+    __slots__ = ("_names", "_present", "agency_at", "endpos", "pos", "text")
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
+        self.agency_at: list[int] = []
+        """Offsets of the agency spellings in the region (once :meth:`names` ran)."""
         self.text = text
         self.pos = pos
         self.endpos = endpos
@@ -202,8 +217,10 @@ class TextFacts:
     def names(self, source: _PatternSource) -> tuple[frozenset[str], frozenset[str]]:
         """The agency and aggregator spellings that occur in the region."""
         if self._names is None:
+            agencies = source.agency.occurrences(self.text, self.pos, self.endpos)
+            self.agency_at = [at for at, _ in agencies]
             self._names = (
-                source.agency.occurring(self.text, self.pos, self.endpos),
+                frozenset(word for _, word in agencies),
                 source.aggregator.occurring(self.text, self.pos, self.endpos),
             )
         return self._names
@@ -256,6 +273,7 @@ class HeaderPattern:
         "_generic",
         "_masks",
         "_named",
+        "_reach",
         "_source",
         "_specialised",
         "_universe",
@@ -284,6 +302,8 @@ class HeaderPattern:
         self._masks = tuple(sorted({universe.mask(item) for item in items if item not in named}))
         """Per other item, the bits of its alternatives in the index's ``universe``."""
         self._universe = universe
+        self._reach = source.reach() if ("{AGENCY}",) in named else _LONG
+        """How far from the agency name in it a match reaches (:meth:`_near_names`)."""
 
     def __repr__(self) -> str:
         return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
@@ -375,11 +395,35 @@ class HeaderPattern:
 
         A generic search is slower than finding the names: no generic pattern here.
         """
-        if (facts.knows_names() or (self._full is None and self._source.names)) and (
-            not self._named_ok(facts)
+        if self._source.names and (
+            self._full is None or self._reach < _LONG or facts.knows_names()
         ):
+            if not self._named_ok(facts):
+                return iter(())
+        elif facts.knows_names() and not self._named_ok(facts):
             return iter(())
-        return self._for(facts).finditer(facts.text, facts.pos, facts.endpos)
+        pattern = self._for(facts)
+        if not facts.knows_names() or self._reach >= _LONG:
+            return pattern.finditer(facts.text, facts.pos, facts.endpos)
+        return self._near_names(pattern, facts)
+
+    def _near_names(self, pattern: _Pattern[str], facts: TextFacts) -> Iterator[_Match[str]]:
+        """``pattern.finditer`` over the region, run only near the agency names in it.
+
+        Every match holds an agency name, and all a match consumes or looks at lies within
+        :attr:`_reach` characters of it: elsewhere nothing can match, and a search that
+        ends (``endpos``) past the reach of every name before it sees all a match sees.
+        """
+        text, pos, endpos, reach = facts.text, facts.pos, facts.endpos, self._reach
+        windows: list[list[int]] = []
+        for at in facts.agency_at:
+            low, high = max(pos, at - reach), min(endpos, at + reach)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        for low, high in windows:
+            yield from pattern.finditer(text, low, high)
 
     def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
         """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
@@ -457,6 +501,17 @@ class _PatternSource:
             self.agency.alternation(agency) if "{AGENCY}" in source else "",
             self.aggregator.alternation(aggregator) if "{AGGREGATOR}" in source else "",
         )
+
+    def reach(self) -> int:
+        """How many characters a match looks at (:func:`pattern_extent`), names included."""
+        if not self.specialise:
+            return _LONG
+        source = self.source
+        for key, words in (("{AGENCY}", self.agency), ("{AGGREGATOR}", self.aggregator)):
+            source = source.replace(key, f".{{0,{words.longest + 1}}}")  # and (?![\\w])
+        for key, value in self.fills.items():
+            source = source.replace(key, value)
+        return pattern_extent(source)
 
     def compile_generic(self) -> _Pattern[str]:
         """The pattern with a generic stand-in for the names."""

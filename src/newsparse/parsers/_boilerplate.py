@@ -11,7 +11,7 @@ import regex
 from .._errors import DataError
 from .._lexicon import Lexicon
 
-__all__ = ["BoilerplateRules", "boilerplate_rules"]
+__all__ = ["BoilerplateRules", "boilerplate_rules", "branch_shape", "pattern_extent"]
 
 _SPACES = regex.compile(r"\s{1,100}+")
 _LINE_FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -172,10 +172,29 @@ def branch_shape(pattern: str) -> tuple[int, bool]:
     return min(longest, _LONG), space
 
 
+def pattern_extent(pattern: str) -> int:
+    r"""How many characters a match of ``pattern`` looks at, look-arounds included.
+
+    Every character a match consumes or a look-around (or ``\b``, ``$``) examines lies
+    within that many characters; :data:`_LONG` when unbounded or not understood.
+
+    >>> pattern_extent(r"(?<![\w-])ab\s{1,3}c\b")
+    8
+    """
+    reader = _ShapeReader(pattern, extent=True)
+    try:
+        longest, _ = reader.alternation()
+    except _Unknown:
+        return _LONG
+    return min(longest, _LONG) if reader.i == len(pattern) else _LONG
+
+
 class _ShapeReader:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, extent: bool = False) -> None:
         self.source = source
         self.i = 0
+        self.extent = extent
+        """Count what look-arounds and ``\b`` examine, not only what is consumed."""
 
     def alternation(self) -> tuple[int, bool]:
         longest, space = self.sequence()
@@ -227,7 +246,7 @@ class _ShapeReader:
             raise _Unknown
         self.i += 1
         if ch in "^$":
-            return 0, False
+            return int(self.extent and ch == "$"), False
         if ch == ".":
             return 1, True
         return 1, ch.isspace()
@@ -259,7 +278,9 @@ class _ShapeReader:
         if self.i >= len(source) or source[self.i] != ")":
             raise _Unknown
         self.i += 1
-        return (0, False) if look else inner
+        if look:
+            return (inner[0], False) if self.extent else (0, False)
+        return inner
 
     def char_class(self) -> tuple[int, bool]:
         source = self.source
@@ -316,7 +337,9 @@ class _ShapeReader:
         if not ch:
             raise _Unknown
         self.i += 2
-        if ch in "bBAZ":
+        if ch in "bB":
+            return int(self.extent), False
+        if ch in "AZ":
             return 0, False
         if ch in "wdS":
             return 1, False
