@@ -303,8 +303,9 @@ class HeaderPattern:
         self._masks = tuple(sorted({universe.mask(item) for item in items if item not in named}))
         """Per other item, the bits of its alternatives in the index's ``universe``."""
         self._universe = universe
-        self._reach = source.reach() if ("{AGENCY}",) in named else _LONG
-        """How far from the agency name in it a match reaches (:meth:`_near_names`)."""
+        self._reach = _LONG if ("{AGENCY}",) not in named else -1
+        """How far from the agency name in it a match reaches (:meth:`_near_names`);
+        -1 until first needed."""
 
     def __repr__(self) -> str:
         return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
@@ -397,13 +398,15 @@ class HeaderPattern:
         A generic search is slower than finding the names: no generic pattern here.
         """
         if self._source.names and (
-            self._full is None or self._reach < _LONG or facts.knows_names()
+            self._full is None or 0 <= self._reach < _LONG or facts.knows_names()
         ):
             if not self._named_ok(facts):
                 return iter(())
         elif facts.knows_names() and not self._named_ok(facts):
             return iter(())
         pattern = self._for(facts)
+        if self._reach < 0:
+            self._reach = self._source.reach()
         if not facts.knows_names() or self._reach >= _LONG:
             return pattern.finditer(facts.text, facts.pos, facts.endpos)
         return self._near_names(pattern, facts)
