@@ -149,3 +149,19 @@ def test_searches_near_the_names_find_what_the_full_pattern_finds() -> None:
                 assert got == want, (pattern.name, text[:60])
                 found += len(got)
     assert found > 20
+
+
+def test_every_generic_and_some_specialised_pattern_is_linear() -> None:
+    from .test_redos import find_slow_patterns
+
+    index = agency_index(Lexicon.default().extend("dates", {}))
+    some = frozenset(["Trend", "AP", "APA", "Reuters", "Trend News Agency"])
+    patterns = []
+    for pattern in index.patterns:
+        source = pattern._source
+        if source.names:
+            patterns.append((f"{pattern.name}.generic", source.compile_generic()))
+        if source.specialise:
+            patterns.append((f"{pattern.name}.some", source.compile(some, frozenset(["MENAFN"]))))
+    assert len(patterns) > 40
+    assert find_slow_patterns(patterns) == []
