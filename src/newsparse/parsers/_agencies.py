@@ -66,8 +66,7 @@ class _Spellings:
         """Words of one character."""
         self.longest = max(map(len, self.words), default=0)
         firsts = "".join(sorted({regex.escape(w[0]) for w in self.words}))
-        # the first character of a word and the next one (if any): a key of ``heads``
-        self.starts = regex.compile(f"(?=([{firsts}](?s:.)?))" if firsts else "(?!)")
+        self.starts = regex.compile(f"[{firsts}]" if firsts else "(?!)")
         self.generic = _generic(self.words)
 
     def alternation(self, some: frozenset[str] | None) -> str:
@@ -80,15 +79,13 @@ class _Spellings:
 
     def occurrences(self, text: str, pos: int, endpos: int) -> list[tuple[int, str]]:
         """``(offset, word)`` of every word occurring in ``text[pos:endpos]``, in order."""
-        heads, singles = self.heads, self.singles
+        heads, singles = self.heads.get, self.singles
         startswith = text.startswith
         found = []
-        for start in self.starts.finditer(text, pos, endpos):
-            i = start.start()
-            head = start.group(1)
-            if singles and head[0] in singles:
-                found.append((i, singles[head[0]]))
-            for word in heads.get(head, ()):
+        for i in [start.start() for start in self.starts.finditer(text, pos, endpos)]:
+            if singles and text[i] in singles:
+                found.append((i, singles[text[i]]))
+            for word in heads(text[i : i + 2], ()):
                 if startswith(word, i, endpos):
                     found.append((i, word))
         return found
@@ -180,9 +177,20 @@ class TextFacts:
     Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
     """
 
-    __slots__ = ("_names", "_present", "agency_at", "endpos", "pos", "text")
+    __slots__ = (
+        "_agency_words",
+        "_names",
+        "_present",
+        "_upto",
+        "agency_at",
+        "endpos",
+        "pos",
+        "text",
+    )
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
+        self._upto: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._agency_words: list[str] = []
         self.agency_at: list[int] = []
         """Offsets of the agency spellings in the region (once :meth:`names` ran)."""
         self.text = text
@@ -220,11 +228,37 @@ class TextFacts:
         if self._names is None:
             agencies = source.agency.occurrences(self.text, self.pos, self.endpos)
             self.agency_at = [at for at, _ in agencies]
+            self._agency_words = [word for _, word in agencies]
             self._names = (
                 frozenset(word for _, word in agencies),
                 source.aggregator.occurring(self.text, self.pos, self.endpos),
             )
         return self._names
+
+    def names_upto(
+        self, source: _PatternSource, upto: int
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The names that occur in the region up to ``upto`` (all of it when past its end)."""
+        if upto >= self.endpos or self._names is not None:
+            return self.names(source) if upto >= self.endpos else self._names_before(upto)
+        found = self._upto.get(upto)
+        if found is None:
+            found = self._upto[upto] = (
+                source.agency.occurring(self.text, self.pos, upto),
+                source.aggregator.occurring(self.text, self.pos, upto),
+            )
+        return found
+
+    def _names_before(self, upto: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The known names of the region that end by ``upto``."""
+        assert self._names is not None
+        agencies = frozenset(
+            word
+            for at, word in zip(self.agency_at, self._agency_words, strict=True)
+            if at + len(word) <= upto
+        )
+        aggregators = frozenset(w for w in self._names[1] if self.text.find(w, self.pos, upto) >= 0)
+        return agencies, aggregators
 
     def has(self, alternative: str, source: _PatternSource) -> bool:
         """True when the region holds ``alternative`` (a character, a string or a token)."""
@@ -270,6 +304,7 @@ class HeaderPattern:
     """
 
     __slots__ = (
+        "_extent",
         "_full",
         "_generic",
         "_masks",
@@ -303,6 +338,8 @@ class HeaderPattern:
         self._masks = tuple(sorted({universe.mask(item) for item in items if item not in named}))
         """Per other item, the bits of its alternatives in the index's ``universe``."""
         self._universe = universe
+        self._extent = -1
+        """What a match looks at, at most (:meth:`extent`); -1 until first needed."""
         self._reach = _LONG if ("{AGENCY}",) not in named else -1
         """How far from the agency name in it a match reaches (:meth:`_near_names`);
         -1 until first needed."""
@@ -360,11 +397,40 @@ class HeaderPattern:
             self._generic = self._source.compile_generic()
         return self._generic
 
-    def _for(self, facts: TextFacts) -> _Pattern[str]:
-        """The pattern with the names that occur in ``facts``' region."""
+    def extent(self) -> int:
+        """How many characters a match consumes or looks at, at most (or :data:`_LONG`)."""
+        if self._extent < 0:
+            self._extent = self._source.reach()
+        return self._extent
+
+    def _names_near(self, facts: TextFacts) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The names within :meth:`extent` of an anchored match's start, or None.
+
+        None when the pattern needs names and there are none there.
+        """
+        source = self._source
+        names = facts.names_upto(source, facts.pos + self.extent())
+        for item in self._named:
+            for alternative in item:
+                if alternative == "{AGENCY}":
+                    if names[0]:
+                        break
+                elif alternative == "{AGGREGATOR}":
+                    if names[1]:
+                        break
+                elif facts.has(alternative, source):
+                    break
+            else:
+                return None
+        return names
+
+    def _for(
+        self, facts: TextFacts, names: tuple[frozenset[str], frozenset[str]] | None = None
+    ) -> _Pattern[str]:
+        """The pattern with the names that occur in ``facts``' region (or ``names``)."""
         if self._full is not None or not self._source.specialise:
             return self.regex
-        key = facts.names(self._source)
+        key = facts.names(self._source) if names is None else names
         found = self._specialised.get(key)
         if found is None:
             if len(self._specialised) >= _MAX_SPECIALISED:
@@ -373,18 +439,24 @@ class HeaderPattern:
         return found
 
     def match_viable(self, facts: TextFacts) -> _Match[str] | None:
-        """``self.regex.match(facts.text, facts.pos)`` for a region found :meth:`viable`."""
+        """``self.regex.match(facts.text, facts.pos)`` for a region found :meth:`viable`.
+
+        A match lies within :meth:`extent` of its start: only the names there count.
+        """
         text, pos = facts.text, facts.pos
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.match(text, pos)
-        if generic.match(text, pos) is None or not self._named_ok(facts):
+        if generic.match(text, pos) is None:
             return None
-        return self._for(facts).match(text, pos)
+        names = self._names_near(facts)
+        return None if names is None else self._for(facts, names).match(text, pos)
 
     def fullmatch_viable(self, facts: TextFacts) -> _Match[str] | None:
         """``self.regex.fullmatch(facts.text)`` for a whole text found :meth:`viable`."""
         text = facts.text
+        if len(text) > self.extent():
+            return None  # longer than any match
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.fullmatch(text)
@@ -406,7 +478,7 @@ class HeaderPattern:
             return iter(())
         pattern = self._for(facts)
         if self._reach < 0:
-            self._reach = self._source.reach()
+            self._reach = self.extent()
         if not facts.knows_names() or self._reach >= _LONG:
             return pattern.finditer(facts.text, facts.pos, facts.endpos)
         return self._near_names(pattern, facts)
@@ -508,8 +580,6 @@ class _PatternSource:
 
     def reach(self) -> int:
         """How many characters a match looks at (:func:`pattern_extent`), names included."""
-        if not self.specialise:
-            return _LONG
         source = self.source
         for key, words in (("{AGENCY}", self.agency), ("{AGGREGATOR}", self.aggregator)):
             source = source.replace(key, f".{{0,{words.longest + 1}}}")  # and (?![\\w])
