@@ -11,7 +11,7 @@ import regex
 from .._errors import DataError
 from .._lexicon import Lexicon
 from ._boilerplate import _LONG, pattern_extent
-from ._dates import date_patterns
+from ._dates import date_patterns, first_digit
 from ._header_required import DIGIT, UPPER, required
 from ._trie import add_word, emit_tree
 
@@ -209,10 +209,7 @@ class TextFacts:
             for char, bit in universe.chars:  # str.find for each beats building a set
                 if char in region:
                     found |= bit
-            if region.isascii():  # str.find is much faster than a \d search
-                if any(digit in region for digit in "0123456789"):
-                    found |= 1
-            elif _DIGIT.search(region) is not None:
+            if first_digit(region) >= 0:
                 found |= 1
             if _UPPER.search(region) is not None:
                 found |= 2

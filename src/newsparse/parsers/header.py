@@ -77,7 +77,13 @@ _INLINE_BYLINE = regex.compile(
 )
 
 
+def _line_start(line: Line) -> int:
+    return line.start
+
+
 def _normal(text: str) -> str:
+    if "  " not in text and text.isprintable():
+        return text.strip()  # no white space but single spaces: nothing to collapse
     return _SPACES.sub(" ", text).strip()
 
 
@@ -617,7 +623,9 @@ def parse_header(draft: Draft) -> None:
     text = draft.text
     lines = draft.lines
     header = draft.header
-    index = bisect.bisect_left([line.start for line in lines[: MAX_LINES * 8]], draft.body_start)
+    index = bisect.bisect_left(
+        lines, draft.body_start, hi=min(len(lines), MAX_LINES * 8), key=_line_start
+    )
     limit = draft.body_start + MAX_CHARS
     seen = 0
     body_from: int | None = None
