@@ -482,7 +482,7 @@ def _bio(draft: Draft, text: str) -> tuple[str, str] | None:
 # -- paragraphs -----------------------------------------------------------------------
 def _clean(text: str) -> str:
     """Non-breaking and other odd spaces become plain spaces; runs of spaces collapse."""
-    if not text.isascii():  # every odd space is outside ASCII
+    if not text.isascii() and not text.isprintable():  # odd spaces are neither
         text = _ODD_SPACE.sub(" ", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
@@ -518,6 +518,8 @@ def _quote_balance(text: str, open_quote: bool) -> bool:
     ``"`` toggles the state, ``“«„`` open and ``”»`` close: the last opening or closing
     mark sets it, and the ``"`` after that mark toggle it.
     """
+    if text.isascii():  # no curly quotes or guillemets
+        return open_quote ^ (text.count('"') % 2 == 1)
     last = max(text.rfind("“"), text.rfind("«"), text.rfind("„"))
     closed = max(text.rfind("”"), text.rfind("»"))
     if last >= 0 or closed >= 0:
@@ -586,8 +588,9 @@ class _Joiner:
         parts = [_clean(pieces[0].text)]
         for piece in pieces[1:]:
             nxt = _clean(piece.text)
-            hyphen = _HYPHEN_END.search(parts[-1][-42:])
-            lead = _LEADING_WORD.match(nxt)
+            # _HYPHEN_END ends with "-$": no other line end can match it
+            hyphen = _HYPHEN_END.search(parts[-1][-42:]) if parts[-1][-1:] == "-" else None
+            lead = _LEADING_WORD.match(nxt) if hyphen is not None else None
             if hyphen is not None and lead is not None:
                 joined = (hyphen.group(1) + lead.group()).casefold()
                 if joined in self.words():
