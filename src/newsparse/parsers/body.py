@@ -170,23 +170,30 @@ def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str
     ex_starts, ex_ends = _merged(draft.excluded)
     out: list[tuple[int, int, str | None]] = []
     seen: dict[str, str | None] = {}  # repeated lines are classified once
-    for i in range(_first_line_index(draft, draft.body_start), len(lines)):
+    body_start, body_end = draft.body_start, draft.body_end
+    kind_of = rules.kind
+    for i in range(_first_line_index(draft, body_start), len(lines)):
         line = lines[i]
-        if line.start >= draft.body_end:
+        if line.start >= body_end:
             break
-        if line.is_blank:
+        whole = line.text
+        left = whole.lstrip(STRIPPED)
+        if not left:  # Line.is_blank
             out.append((-1, -1, None))
             continue
-        start, end = line.strip_span()
-        start, end = max(start, draft.body_start), min(end, draft.body_end)
+        stripped = left.rstrip(STRIPPED)
+        start = line.start + len(whole) - len(left)  # Line.strip_span
+        end = start + len(stripped)
+        if start < body_start or end > body_end:
+            start, end = max(start, body_start), min(end, body_end)
+            stripped = text[start:end]
         k = bisect.bisect_right(ex_starts, start) - 1
         if start >= end or (k >= 0 and ex_ends[k] >= end):
             continue
-        content = text[start:end]
-        if content in seen:
-            kind = seen[content]
+        if stripped in seen:
+            kind = seen[stripped]
         else:
-            kind = seen[content] = rules.kind(content)
+            kind = seen[stripped] = kind_of(stripped)
         out.append((start, end, kind))
     return out
 
