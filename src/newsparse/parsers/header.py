@@ -42,6 +42,7 @@ from ._dates import (
     date_at,
     date_patterns,
     find_date,
+    first_digit,
     read_date_line,
     read_time_line,
     time_of,
@@ -200,6 +201,8 @@ class _Reader:
 
     def date_line(self, text: str, offset: int) -> bool:
         """Read a (labelled) date, alone or followed by a credit or byline."""
+        if first_digit(text) < 0:
+            return False  # every date and time read below holds a digit
         if "|" in text and self.pipe_line(text, offset):
             return True
         patterns = date_patterns(self.lexicon)
