@@ -126,3 +126,42 @@ def test_an_invalid_pattern_is_a_data_error_when_the_index_is_built() -> None:
     )
     with pytest.raises(DataError, match="'bad'"):
         agency_index(lexicon)
+
+
+def test_searches_near_the_names_find_what_the_full_pattern_finds() -> None:
+    index = agency_index(Lexicon.default().extend("dates", {}))
+    reference = agency_index(Lexicon.default().extend("bylines", {}))
+    texts = [
+        path.read_text("utf-8", errors="replace")
+        for path in sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
+    ]
+    texts += [
+        "Trend reports that talks went on. It told Trend in an interview with AP's reporter." * 30,
+        "Reuters reported, AFP's correspondent said, and told  Reuters and TASS reports.",
+    ]
+    found = 0
+    for pattern, full in zip(index.patterns, reference.patterns, strict=True):
+        for text in texts:
+            memo: FactsMemo = {}
+            for start, end in ((0, len(text)), (5, min(len(text), 1500))):
+                got = [_result(m) for m in pattern.finditer(text, start, end, memo)]
+                want = [_result(m) for m in full.regex.finditer(text, start, end)]
+                assert got == want, (pattern.name, text[:60])
+                found += len(got)
+    assert found > 20
+
+
+def test_every_generic_and_some_specialised_pattern_is_linear() -> None:
+    from .test_redos import find_slow_patterns
+
+    index = agency_index(Lexicon.default().extend("dates", {}))
+    some = frozenset(["Trend", "AP", "APA", "Reuters", "Trend News Agency"])
+    patterns = []
+    for pattern in index.patterns:
+        source = pattern._source
+        if source.names:
+            patterns.append((f"{pattern.name}.generic", source.compile_generic()))
+        if source.specialise:
+            patterns.append((f"{pattern.name}.some", source.compile(some, frozenset(["MENAFN"]))))
+    assert len(patterns) > 40
+    assert find_slow_patterns(patterns) == []

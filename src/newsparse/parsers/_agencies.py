@@ -10,7 +10,8 @@ import regex
 
 from .._errors import DataError
 from .._lexicon import Lexicon
-from ._dates import date_patterns
+from ._boilerplate import _LONG, pattern_extent
+from ._dates import date_patterns, first_digit
 from ._header_required import DIGIT, UPPER, required
 from ._trie import add_word, emit_tree
 
@@ -51,7 +52,7 @@ _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,5}}"
 class _Spellings:
     """The spellings one placeholder (``{AGENCY}``, ``{AGGREGATOR}``) stands for."""
 
-    __slots__ = ("_every", "empty", "generic", "heads", "starts", "words")
+    __slots__ = ("_every", "empty", "generic", "heads", "longest", "singles", "starts", "words")
 
     def __init__(self, words: list[str], empty: str) -> None:
         self.words = frozenset(w for w in words if w)
@@ -61,7 +62,11 @@ class _Spellings:
         heads: dict[str, list[str]] = {}
         for word in self.words:
             heads.setdefault(word[:2], []).append(word)
-        self.heads = {head: tuple(found) for head, found in heads.items()}
+        self.heads = {head: tuple(found) for head, found in heads.items() if len(head) == 2}
+        """Words by their first two characters."""
+        self.singles = {head: found[0] for head, found in heads.items() if len(head) == 1}
+        """Words of one character."""
+        self.longest = max(map(len, self.words), default=0)
         firsts = "".join(sorted({regex.escape(w[0]) for w in self.words}))
         self.starts = regex.compile(f"[{firsts}]" if firsts else "(?!)")
         self.generic = _generic(self.words)
@@ -74,17 +79,22 @@ class _Spellings:
             self._every = _trie_alternation(list(self.words)) if self.words else self.empty
         return self._every
 
+    def occurrences(self, text: str, pos: int, endpos: int) -> list[tuple[int, str]]:
+        """``(offset, word)`` of every word occurring in ``text[pos:endpos]``, in order."""
+        heads, singles = self.heads.get, self.singles
+        startswith = text.startswith
+        found = []
+        for i in [start.start() for start in self.starts.finditer(text, pos, endpos)]:
+            if singles and text[i] in singles:
+                found.append((i, singles[text[i]]))
+            for word in heads(text[i : i + 2], ()):
+                if startswith(word, i, endpos):
+                    found.append((i, word))
+        return found
+
     def occurring(self, text: str, pos: int, endpos: int) -> frozenset[str]:
         """The spellings that occur anywhere in ``text[pos:endpos]``."""
-        heads = self.heads
-        found = []
-        for start in self.starts.finditer(text, pos, endpos):
-            i = start.start()
-            for head in (text[i : i + 2], text[i]):
-                for word in heads.get(head, ()):
-                    if text.startswith(word, i, endpos):
-                        found.append(word)
-        return frozenset(found)
+        return frozenset(word for _, word in self.occurrences(text, pos, endpos))
 
 
 def _char_class(chars: set[str]) -> str:
@@ -93,7 +103,6 @@ def _char_class(chars: set[str]) -> str:
 
 _WORD_CHAR = regex.compile(r"\w")
 _TOKEN = regex.compile(r"\w++|\W")
-_WORD_RUN = regex.compile(r"\w++")
 
 
 def _generic(words: frozenset[str]) -> str:
@@ -102,8 +111,8 @@ def _generic(words: frozenset[str]) -> str:
     A word of ``words`` is read as tokens: runs of its word characters (``\w``) and single
     other characters. A name ends where no word character follows, so a run of word
     characters never stops inside a name's run: the runs are possessive (and no longer
-    than a name's longest run), and the pattern backtracks only over the number of tokens.
-    No lexicon data: it compiles at once.
+    than the longest run of a name), and the pattern backtracks only over the number of
+    tokens. No lexicon data: it compiles at once.
     """
     if not words:
         return "(?!)"
@@ -111,12 +120,13 @@ def _generic(words: frozenset[str]) -> str:
     letters = {c for c in chars if _WORD_CHAR.match(c)}
     others = chars - letters
     tokens = max(len(_TOKEN.findall(word)) for word in words)
-    # Runs bounded by the longest run of a name: an unbounded run would read to the end
-    # of a long run of letters at every start (quadratic over "AAAA...").
-    longest = max(len(run) for word in words for run in _WORD_RUN.findall(word) or [""])
+    # a name's run of word characters ends where the text's does: at most the longest
+    run = max(
+        (len(t) for word in words for t in _TOKEN.findall(word) if _WORD_CHAR.match(t)), default=1
+    )
     alternatives = []
     if letters:
-        alternatives.append(f"{_char_class(letters)}{{1,{max(1, longest)}}}+")
+        alternatives.append(f"{_char_class(letters)}{{1,{run}}}+")
     if others:
         alternatives.append(_char_class(others))
     first = _char_class({w[0] for w in words})
@@ -151,14 +161,15 @@ class _Universe:
 
     def __init__(self) -> None:
         self.bits: dict[str, int] = {DIGIT: 1, UPPER: 2}
-        self.chars: frozenset[str] = frozenset()
+        self.chars: tuple[tuple[str, int], ...] = ()
+        """The characters and their bits."""
 
     def mask(self, alternatives: tuple[str, ...]) -> int:
         """The bits of ``alternatives`` (added when new)."""
         mask = 0
         for alternative in alternatives:
             mask |= self.bits.setdefault(alternative, 1 << len(self.bits))
-        self.chars = frozenset(a for a in self.bits if len(a) == 1)
+        self.chars = tuple((a, bit) for a, bit in self.bits.items() if len(a) == 1)
         return mask
 
 
@@ -168,9 +179,22 @@ class TextFacts:
     Kept in a per-parse ``memo`` (a dict the caller owns) keyed by the region.
     """
 
-    __slots__ = ("_names", "_present", "endpos", "pos", "text")
+    __slots__ = (
+        "_agency_words",
+        "_names",
+        "_present",
+        "_upto",
+        "agency_at",
+        "endpos",
+        "pos",
+        "text",
+    )
 
     def __init__(self, text: str, pos: int, endpos: int) -> None:
+        self._upto: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._agency_words: list[str] = []
+        self.agency_at: list[int] = []
+        """Offsets of the agency spellings in the region (once :meth:`names` ran)."""
         self.text = text
         self.pos = pos
         self.endpos = endpos
@@ -183,11 +207,11 @@ class TextFacts:
         if found is None:
             text, pos, endpos = self.text, self.pos, self.endpos
             region = text if pos == 0 and endpos == len(text) else text[pos:endpos]
-            bits = universe.bits
             found = 0
-            for char in universe.chars.intersection(region):
-                found |= bits[char]
-            if _DIGIT.search(region) is not None:
+            for char, bit in universe.chars:  # str.find for each beats building a set
+                if char in region:
+                    found |= bit
+            if first_digit(region) >= 0:
                 found |= 1
             if _UPPER.search(region) is not None:
                 found |= 2
@@ -201,11 +225,39 @@ class TextFacts:
     def names(self, source: _PatternSource) -> tuple[frozenset[str], frozenset[str]]:
         """The agency and aggregator spellings that occur in the region."""
         if self._names is None:
+            agencies = source.agency.occurrences(self.text, self.pos, self.endpos)
+            self.agency_at = [at for at, _ in agencies]
+            self._agency_words = [word for _, word in agencies]
             self._names = (
-                source.agency.occurring(self.text, self.pos, self.endpos),
+                frozenset(word for _, word in agencies),
                 source.aggregator.occurring(self.text, self.pos, self.endpos),
             )
         return self._names
+
+    def names_upto(
+        self, source: _PatternSource, upto: int
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The names that occur in the region up to ``upto`` (all of it when past its end)."""
+        if upto >= self.endpos or self._names is not None:
+            return self.names(source) if upto >= self.endpos else self._names_before(upto)
+        found = self._upto.get(upto)
+        if found is None:
+            found = self._upto[upto] = (
+                source.agency.occurring(self.text, self.pos, upto),
+                source.aggregator.occurring(self.text, self.pos, upto),
+            )
+        return found
+
+    def _names_before(self, upto: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The known names of the region that end by ``upto``."""
+        assert self._names is not None
+        agencies = frozenset(
+            word
+            for at, word in zip(self.agency_at, self._agency_words, strict=True)
+            if at + len(word) <= upto
+        )
+        aggregators = frozenset(w for w in self._names[1] if self.text.find(w, self.pos, upto) >= 0)
+        return agencies, aggregators
 
     def has(self, alternative: str, source: _PatternSource) -> bool:
         """True when the region holds ``alternative`` (a character, a string or a token)."""
@@ -251,10 +303,12 @@ class HeaderPattern:
     """
 
     __slots__ = (
+        "_extent",
         "_full",
         "_generic",
         "_masks",
         "_named",
+        "_reach",
         "_source",
         "_specialised",
         "_universe",
@@ -283,6 +337,11 @@ class HeaderPattern:
         self._masks = tuple(sorted({universe.mask(item) for item in items if item not in named}))
         """Per other item, the bits of its alternatives in the index's ``universe``."""
         self._universe = universe
+        self._extent = -1
+        """What a match looks at, at most (:meth:`extent`); -1 until first needed."""
+        self._reach = _LONG if ("{AGENCY}",) not in named else -1
+        """How far from the agency name in it a match reaches (:meth:`_near_names`);
+        -1 until first needed."""
 
     def __repr__(self) -> str:
         return f"HeaderPattern(name={self.name!r}, kind={self.kind!r})"
@@ -293,6 +352,11 @@ class HeaderPattern:
         if self._full is None:
             self._full = self._source.compile(None, None)
         return self._full
+
+    @property
+    def masked(self) -> bool:
+        """True when the pattern requires characters, digits or capitals."""
+        return bool(self._masks)
 
     def viable(self, present: int) -> bool:
         """False when a region holding ``present`` (bits) cannot match."""
@@ -332,11 +396,40 @@ class HeaderPattern:
             self._generic = self._source.compile_generic()
         return self._generic
 
-    def _for(self, facts: TextFacts) -> _Pattern[str]:
-        """The pattern with the names that occur in ``facts``' region."""
+    def extent(self) -> int:
+        """How many characters a match consumes or looks at, at most (or :data:`_LONG`)."""
+        if self._extent < 0:
+            self._extent = self._source.reach()
+        return self._extent
+
+    def _names_near(self, facts: TextFacts) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The names within :meth:`extent` of an anchored match's start, or None.
+
+        None when the pattern needs names and there are none there.
+        """
+        source = self._source
+        names = facts.names_upto(source, facts.pos + self.extent())
+        for item in self._named:
+            for alternative in item:
+                if alternative == "{AGENCY}":
+                    if names[0]:
+                        break
+                elif alternative == "{AGGREGATOR}":
+                    if names[1]:
+                        break
+                elif facts.has(alternative, source):
+                    break
+            else:
+                return None
+        return names
+
+    def _for(
+        self, facts: TextFacts, names: tuple[frozenset[str], frozenset[str]] | None = None
+    ) -> _Pattern[str]:
+        """The pattern with the names that occur in ``facts``' region (or ``names``)."""
         if self._full is not None or not self._source.specialise:
             return self.regex
-        key = facts.names(self._source)
+        key = facts.names(self._source) if names is None else names
         found = self._specialised.get(key)
         if found is None:
             if len(self._specialised) >= _MAX_SPECIALISED:
@@ -345,18 +438,24 @@ class HeaderPattern:
         return found
 
     def match_viable(self, facts: TextFacts) -> _Match[str] | None:
-        """``self.regex.match(facts.text, facts.pos)`` for a region found :meth:`viable`."""
+        """``self.regex.match(facts.text, facts.pos)`` for a region found :meth:`viable`.
+
+        A match lies within :meth:`extent` of its start: only the names there count.
+        """
         text, pos = facts.text, facts.pos
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.match(text, pos)
-        if generic.match(text, pos) is None or not self._named_ok(facts):
+        if generic.match(text, pos) is None:
             return None
-        return self._for(facts).match(text, pos)
+        names = self._names_near(facts)
+        return None if names is None else self._for(facts, names).match(text, pos)
 
     def fullmatch_viable(self, facts: TextFacts) -> _Match[str] | None:
         """``self.regex.fullmatch(facts.text)`` for a whole text found :meth:`viable`."""
         text = facts.text
+        if len(text) > self.extent():
+            return None  # longer than any match
         generic = self._generic_for(facts)
         if generic is None:
             return self.regex.fullmatch(text)
@@ -369,11 +468,37 @@ class HeaderPattern:
 
         A generic search is slower than finding the names: no generic pattern here.
         """
-        if (facts.knows_names() or (self._full is None and self._source.names)) and (
-            not self._named_ok(facts)
+        if self._source.names and (
+            self._full is None or 0 <= self._reach < _LONG or facts.knows_names()
         ):
+            if not self._named_ok(facts):
+                return iter(())
+        elif facts.knows_names() and not self._named_ok(facts):
             return iter(())
-        return self._for(facts).finditer(facts.text, facts.pos, facts.endpos)
+        pattern = self._for(facts)
+        if self._reach < 0:
+            self._reach = self.extent()
+        if not facts.knows_names() or self._reach >= _LONG:
+            return pattern.finditer(facts.text, facts.pos, facts.endpos)
+        return self._near_names(pattern, facts)
+
+    def _near_names(self, pattern: _Pattern[str], facts: TextFacts) -> Iterator[_Match[str]]:
+        """``pattern.finditer`` over the region, run only near the agency names in it.
+
+        Every match holds an agency name, and all a match consumes or looks at lies within
+        :attr:`_reach` characters of it: elsewhere nothing can match, and a search that
+        ends (``endpos``) past the reach of every name before it sees all a match sees.
+        """
+        text, pos, endpos, reach = facts.text, facts.pos, facts.endpos, self._reach
+        windows: list[list[int]] = []
+        for at in facts.agency_at:
+            low, high = max(pos, at - reach), min(endpos, at + reach)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        for low, high in windows:
+            yield from pattern.finditer(text, low, high)
 
     def match(self, text: str, pos: int = 0, memo: FactsMemo | None = None) -> _Match[str] | None:
         """``self.regex.match(text, pos)``; ``memo`` keeps facts about ``text`` for the parse."""
@@ -452,6 +577,15 @@ class _PatternSource:
             self.aggregator.alternation(aggregator) if "{AGGREGATOR}" in source else "",
         )
 
+    def reach(self) -> int:
+        """How many characters a match looks at (:func:`pattern_extent`), names included."""
+        source = self.source
+        for key, words in (("{AGENCY}", self.agency), ("{AGGREGATOR}", self.aggregator)):
+            source = source.replace(key, f".{{0,{words.longest + 1}}}")  # and (?![\\w])
+        for key, value in self.fills.items():
+            source = source.replace(key, value)
+        return pattern_extent(source)
+
     def compile_generic(self) -> _Pattern[str]:
         """The pattern with a generic stand-in for the names."""
         return self._compile(self.agency.generic, self.aggregator.generic)
@@ -516,11 +650,17 @@ class AgencyIndex:
         (:meth:`HeaderPattern.viable`), in data order; kept per kinds and set of bits.
         """
         facts = facts_of(text, pos, endpos, memo)
+        found = self._viable.get((kinds, -1))  # patterns that require no characters
+        if found is not None:
+            return facts, found
         present = facts.present(self.universe)
         key = (kinds, present)
         found = self._viable.get(key)
         if found is None:
-            found = tuple(p for p in self.patterns if p.kind in kinds and p.viable(present))
+            of_kinds = [p for p in self.patterns if p.kind in kinds]
+            if not any(p.masked for p in of_kinds):
+                key = (kinds, -1)
+            found = tuple(p for p in of_kinds if p.viable(present))
             if len(self._viable) < _MAX_VIABLE:
                 self._viable[key] = found
         return facts, found

@@ -11,7 +11,7 @@ import regex
 from .._errors import DataError
 from .._lexicon import Lexicon
 
-__all__ = ["BoilerplateRules", "boilerplate_rules"]
+__all__ = ["BoilerplateRules", "boilerplate_rules", "branch_shape", "pattern_extent"]
 
 _SPACES = regex.compile(r"\s{1,100}+")
 _LINE_FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -137,8 +137,228 @@ def required_word(pattern: str) -> str | None:
     return best if len(best) >= 3 else None
 
 
-_Branch = tuple[str, regex.Pattern[str], str | None]
-"""A branch's kind group, its compiled pattern, and the word a line must hold (or None)."""
+_BOUND = regex.compile(r"\{(\d{1,9})?(,)?(\d{1,9})?\}")
+_SCOPED_FLAGS = regex.compile(r"\?[a-zA-Z-]{1,9}:")
+_LONG = 1 << 30
+"""A length no line reaches: "any length"."""
+
+
+class _Unknown(Exception):
+    """A construct :func:`branch_shape` does not read."""
+
+
+def branch_shape(pattern: str) -> tuple[int, bool]:
+    r"""``(longest match, whether a match can hold white space)`` of a line pattern.
+
+    The longest match is :data:`_LONG` when unbounded or not understood; a pattern not
+    understood can hold white space. A line longer than the longest match, or one with a
+    space for a pattern that cannot hold one, cannot match (both hold with simple case
+    folding, where a character matches one character).
+
+    >>> branch_shape(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|net)")
+    (323, False)
+    >>> branch_shape(r"(?:a\s|the\s)?sources?[.:]?")
+    (12, True)
+    >>> branch_shape(r"x+") == (_LONG, False)
+    True
+    """
+    reader = _ShapeReader(pattern)
+    try:
+        longest, space = reader.alternation()
+    except _Unknown:
+        return _LONG, True
+    if reader.i != len(pattern):
+        return _LONG, True
+    return min(longest, _LONG), space
+
+
+def pattern_extent(pattern: str) -> int:
+    r"""How many characters a match of ``pattern`` looks at, look-arounds included.
+
+    Every character a match consumes or a look-around (or ``\b``, ``$``) examines lies
+    within that many characters; :data:`_LONG` when unbounded or not understood.
+
+    >>> pattern_extent(r"(?<![\w-])ab\s{1,3}c\b")
+    8
+    """
+    reader = _ShapeReader(pattern, extent=True)
+    try:
+        longest, _ = reader.alternation()
+    except _Unknown:
+        return _LONG
+    return min(longest, _LONG) if reader.i == len(pattern) else _LONG
+
+
+class _ShapeReader:
+    def __init__(self, source: str, *, extent: bool = False) -> None:
+        self.source = source
+        self.i = 0
+        self.extent = extent
+        """Count what look-arounds and ``\b`` examine, not only what is consumed."""
+
+    def alternation(self) -> tuple[int, bool]:
+        longest, space = self.sequence()
+        while self.i < len(self.source) and self.source[self.i] == "|":
+            self.i += 1
+            more, more_space = self.sequence()
+            longest, space = max(longest, more), space or more_space
+        return longest, space
+
+    def sequence(self) -> tuple[int, bool]:
+        total, space = 0, False
+        source = self.source
+        while self.i < len(source) and source[self.i] not in "|)":
+            length, can_space = self.atom()
+            most = 1
+            if self.i < len(source) and source[self.i] in "?*+{":
+                ch = source[self.i]
+                if ch == "?":
+                    self.i += 1
+                elif ch in "*+":
+                    most = _LONG
+                    self.i += 1
+                else:
+                    bound = _BOUND.match(source, self.i)
+                    if bound is None:
+                        raise _Unknown
+                    low, comma, high = bound.groups()
+                    if comma is None:
+                        most = int(low or 0)
+                    else:
+                        most = int(high) if high is not None else _LONG
+                    self.i = bound.end()
+                if self.i < len(source) and source[self.i] in "?+":
+                    self.i += 1  # lazy or possessive
+            total = min(total + length * most, _LONG)
+            space = space or (can_space and most > 0)
+        return total, space
+
+    def atom(self) -> tuple[int, bool]:
+        source = self.source
+        ch = source[self.i]
+        if ch == "(":
+            return self.group()
+        if ch == "[":
+            return self.char_class()
+        if ch == "\\":
+            return self.escape()
+        if ch in "?*+{":
+            raise _Unknown
+        self.i += 1
+        if ch in "^$":
+            return int(self.extent and ch == "$"), False
+        if ch == ".":
+            return 1, True
+        return 1, ch.isspace()
+
+    def group(self) -> tuple[int, bool]:
+        source = self.source
+        self.i += 1
+        look = False
+        if source.startswith("?", self.i):
+            flags = _SCOPED_FLAGS.match(source, self.i)
+            if source.startswith(("?:", "?>"), self.i):
+                self.i += 2
+            elif source.startswith(("?=", "?!"), self.i):
+                look = True
+                self.i += 2
+            elif source.startswith(("?<=", "?<!"), self.i):
+                look = True
+                self.i += 3
+            elif source.startswith(("?P<", "?<"), self.i):
+                end = source.find(">", self.i)
+                if end < 0:
+                    raise _Unknown
+                self.i = end + 1
+            elif flags is not None:
+                self.i = flags.end()  # scoped flags ("(?-i:...)")
+            else:
+                raise _Unknown  # global flags, comments, conditionals, references ...
+        inner = self.alternation()
+        if self.i >= len(source) or source[self.i] != ")":
+            raise _Unknown
+        self.i += 1
+        if look:
+            return (inner[0], False) if self.extent else (0, False)
+        return inner
+
+    def char_class(self) -> tuple[int, bool]:
+        source = self.source
+        j = self.i + 1
+        space = False
+        if source.startswith("^", j):
+            space = True  # a negated class: conservatively, it may match a space
+            j += 1
+        if source.startswith("]", j):
+            j += 1
+        previous = ""
+        while j < len(source) and source[j] != "]":
+            ch = source[j]
+            if ch == "[":
+                raise _Unknown
+            if ch == "\\":
+                escaped = source[j + 1 : j + 2]
+                if escaped in ("p", "P", "N"):
+                    end = source.find("}", j)
+                    if end < 0:
+                        raise _Unknown
+                    space = True
+                    j = end + 1
+                    previous = ""
+                    continue
+                if escaped.isalnum():
+                    space = space or escaped not in "wdS"
+                    previous = ""
+                else:
+                    space = space or escaped.isspace()
+                    previous = escaped
+                j += 2
+                continue
+            if ch == "-" and previous and j + 1 < len(source) and source[j + 1] != "]":
+                high = source[j + 1]
+                if high == "\\":
+                    raise _Unknown
+                space = space or any(
+                    c.isspace() for c in map(chr, range(ord(previous), ord(high) + 1))
+                )
+                j += 2
+                previous = ""
+                continue
+            space = space or ch.isspace()
+            previous = ch
+            j += 1
+        if j >= len(source):
+            raise _Unknown
+        self.i = j + 1
+        return 1, space
+
+    def escape(self) -> tuple[int, bool]:
+        ch = self.source[self.i + 1 : self.i + 2]
+        if not ch:
+            raise _Unknown
+        self.i += 2
+        if ch in "bB":
+            return int(self.extent), False
+        if ch in "AZ":
+            return 0, False
+        if ch in "wdS":
+            return 1, False
+        if ch in "sWDntrfv":
+            return 1, True
+        if ch in "pP":
+            end = self.source.find("}", self.i)
+            if not self.source.startswith("{", self.i) or end < 0:
+                raise _Unknown
+            self.i = end + 1
+            return 1, True
+        if ch.isalnum():
+            raise _Unknown  # \x41, \N{...}, back-references ...
+        return 1, ch.isspace()
+
+
+_Branch = tuple[str, regex.Pattern[str], str | None, int, bool]
+"""A branch's kind group, its compiled pattern, the word a line must hold (or None), its
+longest match, and whether a match can hold white space (:func:`branch_shape`)."""
 _Entry = tuple[_Branch, ...]
 """The branches that can match lines opening with some characters, in data order."""
 
@@ -158,7 +378,9 @@ class _Dispatch:
       bounded caches;
     * branches that open with ``.{m,n}`` (``.{0,200}\ball\srights\sreserved``) scan
       the whole line; they are tried only when the line holds the word every match of
-      them holds (:func:`required_word`).
+      them holds (:func:`required_word`);
+    * a branch is not tried on a line longer than its longest match, nor on a line with
+      a space when no match of it holds white space (:func:`branch_shape`).
 
     The branches left are tried one by one, in data order: the first that matches wins,
     as in the single alternation. (An alternation of them, compiled per prefix, was no
@@ -170,11 +392,13 @@ class _Dispatch:
 
     def __init__(self, branches: list[tuple[str, list[str]]]) -> None:
         self.flat: list[tuple[str, str, regex.Pattern[str], str | None]] = []
+        self.shapes: list[tuple[int, bool]] = []
         for group, patterns in branches:
             for source in patterns:
                 compiled = regex.compile(source, _LINE_FLAGS)
                 word = required_word(source) if source.startswith(".") else None
                 self.flat.append((group, source, compiled, word))
+                self.shapes.append(branch_shape(source))
         self.usable = not any(_BACKREFERENCE.search(source) for _, source, _, _ in self.flat)
         self.by_first: dict[str, _Entry] = {}
         self.by_branches: dict[_Entry, _Entry] = {}
@@ -192,8 +416,8 @@ class _Dispatch:
     def _entry(self, first: str) -> _Entry:
         entry = self._shared(
             tuple(
-                (group, compiled, word)
-                for group, _, compiled, word in self.flat
+                (group, compiled, word, *shape)
+                for (group, _, compiled, word), shape in zip(self.flat, self.shapes, strict=True)
                 if compiled.fullmatch(first, partial=True) is not None
             )
         )
@@ -219,7 +443,11 @@ class _Dispatch:
         if entry is None:
             entry = self._prefix_entry(prefix)
         folded: str | None = None
-        for group, compiled, word in entry:
+        size = len(line)
+        spaced = " " in line
+        for group, compiled, word, longest, space in entry:
+            if size > longest or (spaced and not space):
+                continue
             if word is not None:
                 if folded is None:
                     folded = line.lower()

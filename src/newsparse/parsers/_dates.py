@@ -25,6 +25,7 @@ __all__ = [
     "date_at",
     "date_patterns",
     "find_date",
+    "first_digit",
     "infer_year",
     "read_date_line",
     "read_time_line",
@@ -247,17 +248,31 @@ def _from_match(
     return DateFound(iso, precision, match.start(), end, has_year, time is not None)
 
 
+def first_digit(text: str, pos: int = 0, endpos: int | None = None) -> int:
+    r"""The offset of the first ``\d`` in ``text[pos:endpos]``, or -1.
+
+    >>> first_digit("Oct. 23, 2024"), first_digit("no digits"), first_digit("x٣")
+    (5, -1, 1)
+    """
+    stop = len(text) if endpos is None else endpos
+    if text.isascii():  # str.find is much faster than a \d search
+        found = [at for digit in "0123456789" if (at := text.find(digit, pos, stop)) >= 0]
+        return min(found) if found else -1
+    match = _DIGIT.search(text, pos, stop)
+    return -1 if match is None else match.start()
+
+
 def find_date(
     text: str, lexicon: Lexicon, today: _dt.date, pos: int = 0, endpos: int | None = None
 ) -> DateFound | None:
     """The first valid date in ``text[pos:endpos]``, offsets into ``text``."""
     patterns = date_patterns(lexicon)
     stop = len(text) if endpos is None else endpos
-    digit = _DIGIT.search(text, pos, stop)
-    if digit is None:
+    digit = first_digit(text, pos, stop)
+    if digit < 0:
         return None  # every form of date holds a digit
     # no date starts more than ``lead`` characters before its first digit
-    for match in patterns.date.finditer(text, max(pos, digit.start() - patterns.lead), stop):
+    for match in patterns.date.finditer(text, max(pos, digit - patterns.lead), stop):
         found = _from_match(match, patterns, today)
         if found is not None:
             return found

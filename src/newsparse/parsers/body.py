@@ -35,6 +35,9 @@ __all__ = ["build_paragraphs", "find_boilerplate", "find_signature"]
 
 _SENTENCE_END = regex.compile(r"[.!?…:][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
 _STRONG_END = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}$|[\"”»][.!?]$")
+# Both match at most four characters at the end (before a final line break, for "$"):
+# searching the last five is the same search without trying every offset of the line.
+_TAIL = 5
 _BULLETS = "•·▪►◦‣"
 _OPENER = regex.compile(r"[\"“«„'‘—–•*]|-\s|(?:Q|A)\s?[:.]\s|\d{1,2}[.)]\s")
 _EMAIL_OR_PHONE = regex.compile(r"@|\d[\d\s().-]{6,}|https?://|www\.")
@@ -51,6 +54,11 @@ _DASH_CREDIT = regex.compile(
 )
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``, tried on the end of ``text`` only."""
+    return _SENTENCE_END.search(text, max(0, len(text) - _TAIL)) is not None
 
 
 def _first_line_index(draft: Draft, offset: int) -> int:
@@ -104,6 +112,16 @@ def _body_pieces(draft: Draft) -> Iterator[_Piece | bool]:
         a, b = max(line.start, draft.body_start), min(line.end, draft.body_end)
         while k < len(ends) and ends[k] <= a:
             k += 1
+        if k >= len(starts) or starts[k] >= b:  # no excluded span in the line
+            segment = line.text if a == line.start and b == line.end else text[a:b]
+            left = segment.lstrip(STRIPPED)
+            if not left:
+                yield line.is_blank
+                continue
+            kept_text = left.rstrip(STRIPPED)
+            s = a + len(segment) - len(left)
+            yield _Piece(s, s + len(kept_text), kept_text, s - line.start)
+            continue
         parts = []
         j, pos = k, a
         while j < len(starts) and starts[j] < b:
@@ -137,7 +155,9 @@ def _weak(text: str) -> bool:
     if _EMAIL_OR_PHONE.search(text):
         return True
     words = len(text.split())
-    return words <= 6 or (len(text) <= 100 and not _STRONG_END.search(text))
+    return words <= 6 or (
+        len(text) <= 100 and not _STRONG_END.search(text, max(0, len(text) - _TAIL))
+    )
 
 
 def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str | None]]:
@@ -150,23 +170,30 @@ def _classify(draft: Draft, rules: BoilerplateRules) -> list[tuple[int, int, str
     ex_starts, ex_ends = _merged(draft.excluded)
     out: list[tuple[int, int, str | None]] = []
     seen: dict[str, str | None] = {}  # repeated lines are classified once
-    for i in range(_first_line_index(draft, draft.body_start), len(lines)):
+    body_start, body_end = draft.body_start, draft.body_end
+    kind_of = rules.kind
+    for i in range(_first_line_index(draft, body_start), len(lines)):
         line = lines[i]
-        if line.start >= draft.body_end:
+        if line.start >= body_end:
             break
-        if line.is_blank:
+        whole = line.text
+        left = whole.lstrip(STRIPPED)
+        if not left:  # Line.is_blank
             out.append((-1, -1, None))
             continue
-        start, end = line.strip_span()
-        start, end = max(start, draft.body_start), min(end, draft.body_end)
+        stripped = left.rstrip(STRIPPED)
+        start = line.start + len(whole) - len(left)  # Line.strip_span
+        end = start + len(stripped)
+        if start < body_start or end > body_end:
+            start, end = max(start, body_start), min(end, body_end)
+            stripped = text[start:end]
         k = bisect.bisect_right(ex_starts, start) - 1
         if start >= end or (k >= 0 and ex_ends[k] >= end):
             continue
-        content = text[start:end]
-        if content in seen:
-            kind = seen[content]
+        if stripped in seen:
+            kind = seen[stripped]
         else:
-            kind = seen[content] = rules.kind(content)
+            kind = seen[stripped] = kind_of(stripped)
         out.append((start, end, kind))
     return out
 
@@ -386,7 +413,7 @@ def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str,
         degrees = text[cut:] + degrees
         text = text[:cut].rstrip(" ,")
     degrees = degrees.strip(" ,")
-    if _SENTENCE_END.search(text) or text[-1:] in ',;"”»)':
+    if _ends_sentence(text) or text[-1:] in ',;"”»)':
         return None
     found = names.trailing_name(text)
     if found is not None:
@@ -462,7 +489,7 @@ def _bio(draft: Draft, text: str) -> tuple[str, str] | None:
 # -- paragraphs -----------------------------------------------------------------------
 def _clean(text: str) -> str:
     """Non-breaking and other odd spaces become plain spaces; runs of spaces collapse."""
-    if not text.isascii():  # every odd space is outside ASCII
+    if not text.isascii() and not text.isprintable():  # odd spaces are neither
         text = _ODD_SPACE.sub(" ", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
@@ -483,9 +510,7 @@ def _wrap_width(blocks: list[list[_Piece]]) -> int | None:
     width = lengths[-1 - len(lengths) // 50]
     if width > _MAX_WRAP_WIDTH or width < 20:
         return None
-    running = [
-        len(p.text) for block in blocks for p in block[:-1] if not _SENTENCE_END.search(p.text)
-    ]
+    running = [len(p.text) for block in blocks for p in block[:-1] if not _ends_sentence(p.text)]
     if len(running) < 3:
         return None
     near = sum(1 for n in running if n >= 0.7 * width)
@@ -500,6 +525,8 @@ def _quote_balance(text: str, open_quote: bool) -> bool:
     ``"`` toggles the state, ``“«„`` open and ``”»`` close: the last opening or closing
     mark sets it, and the ``"`` after that mark toggle it.
     """
+    if text.isascii():  # no curly quotes or guillemets
+        return open_quote ^ (text.count('"') % 2 == 1)
     last = max(text.rfind("“"), text.rfind("«"), text.rfind("„"))
     closed = max(text.rfind("”"), text.rfind("»"))
     if last >= 0 or closed >= 0:
@@ -518,7 +545,7 @@ def _split_wrapped(block: list[_Piece], width: int, strict: bool) -> list[list[_
     quoted_lines = 0
     for previous, piece in itertools.pairwise(block):
         first_word = len(piece.text.split(maxsplit=1)[0])
-        ends = bool(_SENTENCE_END.search(previous.text))
+        ends = _ends_sentence(previous.text)
         # The true wrap width is at least the longest line seen; allow one column more.
         fits = len(previous.text) + first_word <= width or len(previous.text) <= 0.8 * width
         opener = bool(_OPENER.match(piece.text))
@@ -544,7 +571,7 @@ def _split_lines(block: list[_Piece]) -> list[list[_Piece]]:
     """
     groups: list[list[_Piece]] = [[block[0]]]
     for previous, piece in itertools.pairwise(block):
-        if piece.text[:1].islower() and not _SENTENCE_END.search(previous.text):
+        if piece.text[:1].islower() and not _ends_sentence(previous.text):
             groups[-1].append(piece)
         else:
             groups.append([piece])
@@ -568,8 +595,9 @@ class _Joiner:
         parts = [_clean(pieces[0].text)]
         for piece in pieces[1:]:
             nxt = _clean(piece.text)
-            hyphen = _HYPHEN_END.search(parts[-1][-42:])
-            lead = _LEADING_WORD.match(nxt)
+            # _HYPHEN_END ends with "-$": no other line end can match it
+            hyphen = _HYPHEN_END.search(parts[-1][-42:]) if parts[-1][-1:] == "-" else None
+            lead = _LEADING_WORD.match(nxt) if hyphen is not None else None
             if hyphen is not None and lead is not None:
                 joined = (hyphen.group(1) + lead.group()).casefold()
                 if joined in self.words():

@@ -42,6 +42,7 @@ from ._dates import (
     date_at,
     date_patterns,
     find_date,
+    first_digit,
     read_date_line,
     read_time_line,
     time_of,
@@ -77,7 +78,13 @@ _INLINE_BYLINE = regex.compile(
 )
 
 
+def _line_start(line: Line) -> int:
+    return line.start
+
+
 def _normal(text: str) -> str:
+    if "  " not in text and text.isprintable():
+        return text.strip()  # no white space but single spaces: nothing to collapse
     return _SPACES.sub(" ", text).strip()
 
 
@@ -194,6 +201,8 @@ class _Reader:
 
     def date_line(self, text: str, offset: int) -> bool:
         """Read a (labelled) date, alone or followed by a credit or byline."""
+        if first_digit(text) < 0:
+            return False  # every date and time read below holds a digit
         if "|" in text and self.pipe_line(text, offset):
             return True
         patterns = date_patterns(self.lexicon)
@@ -617,7 +626,9 @@ def parse_header(draft: Draft) -> None:
     text = draft.text
     lines = draft.lines
     header = draft.header
-    index = bisect.bisect_left([line.start for line in lines[: MAX_LINES * 8]], draft.body_start)
+    index = bisect.bisect_left(
+        lines, draft.body_start, hi=min(len(lines), MAX_LINES * 8), key=_line_start
+    )
     limit = draft.body_start + MAX_CHARS
     seen = 0
     body_from: int | None = None
