@@ -20,7 +20,9 @@ carries data attributes (``data-quote``, ``data-cue``, ``data-mention``, ``data-
 >>> import newsparse
 >>> article = newsparse.parse("WASHINGTON (AP) — The Senate voted on Tuesday.")
 >>> page = article.to_html()
->>> page.startswith("<!DOCTYPE html>") and "The Senate voted" in page
+>>> page.startswith("<!DOCTYPE html>")
+True
+>>> 'data-org-kind="legislature" title="Senate · legislature">Senate</span> voted' in page
 True
 """
 

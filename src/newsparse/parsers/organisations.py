@@ -16,7 +16,8 @@ then mentions are merged into organisations:
   ministry`` joins the only ministry of the article.
 
 Each organisation comes out once, under the fullest name the article gives, with its kind,
-acronym, other forms and every mention with offsets into the original text.
+acronym, other forms and every mention with offsets into the original text (below, three
+mentions of the commission: its name, the acronym in parentheses and ``The CEC``).
 
 >>> import newsparse
 >>> article = newsparse.parse(
@@ -24,7 +25,7 @@ acronym, other forms and every mention with offsets into the original text.
 ...     "The CEC said turnout was high, the Kremlin said."
 ... )
 >>> [(o.name, o.acronym, o.kind, len(o.mentions)) for o in article.organisations]
-[('Central Election Commission', 'CEC', 'government', 2), ('Kremlin', None, 'government', 1)]
+[('Central Election Commission', 'CEC', 'government', 3), ('Kremlin', None, 'government', 1)]
 """
 
 from __future__ import annotations
