@@ -75,3 +75,15 @@ def test_tokens_left_out_as_unable_to_act_find_nothing() -> None:
         acted += len(acting)
         assert _cands(scan.scan_region(org, toks, False, people, acting)) == _cands(every), text
     assert acted > 1_000
+
+
+def test_capitalised_words_take_the_general_path_values() -> None:
+    org = data.org_data(Lexicon.default())
+    words = {w[:1].upper() + w[1:] for w in org.known} | {w.title() for w in org.heads}
+    words |= {"The", "A", "As", "Ag", "Plc", "Inc", "Trend", "At", "I", "Co", "Said", "Mr"}
+    words = {w for w in words if w.isascii() and w.isalpha()}
+    words |= {"AB", "McDonald", "Baku-based", "Trend's", "x"}
+    fast, general = scan.WordCache(org), scan.WordCache(org)
+    fast.learn(set(words))
+    general.learn_any(words)
+    assert fast == general

@@ -365,6 +365,10 @@ class OrgData:
     """The triggers of a word of lower-case ASCII letters only: both sets, ``at``, known
     first words with a form not written with a capital, and legal suffixes that act in
     lower case."""
+    title_triggers: frozenset[str] = frozenset()
+    """The folds of the triggers of a capitalised word of ASCII letters (with
+    ``trigger_bases``): ``trigger_folds``, legal suffixes and known first words with a form
+    not written in lower case."""
 
 
 def _get(lexicon: Lexicon, name: str) -> Mapping[str, Any]:
@@ -675,6 +679,10 @@ def _build(lexicon: Lexicon) -> OrgData:
         trigger_folds=trigger_folds,
         trigger_bases=trigger_bases,
         known_initials=known_initials,
+        title_triggers=trigger_folds.union(
+            legal_suffixes,
+            (first for first, cases in known_initials.items() if cases != "L"),
+        ),
         plain_triggers=plain_triggers,
     )
 

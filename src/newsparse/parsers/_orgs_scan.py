@@ -25,10 +25,9 @@ Every extension is bounded, so the scan is linear in the length of the region.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, compress, filterfalse, islice, repeat
-from operator import add, attrgetter, contains, eq, itemgetter, sub
+from operator import add, attrgetter, contains, eq, itemgetter, or_, sub
 from typing import Any, Final, NamedTuple, cast
 
 import attrs
@@ -50,6 +49,7 @@ __all__ = [
     "Tok",
     "WordCache",
     "all_tokens",
+    "region_pairs",
     "region_tokens",
     "scan_region",
     "tokenize",
@@ -186,6 +186,35 @@ class WordCache(dict[str, _WordInfo]):
                 )
             )
             words = words.difference(plain)
+        # Capitalised words of ASCII letters (a capital, then lower case) likewise: nothing
+        # is cut or hyphenated, no acronym; the fold is the word in lower case.
+        titles = list(filter(str.istitle, filter(str.isalpha, filter(str.isascii, words))))
+        if titles:
+            folds = list(map(str.lower, titles))
+            triggers = map(
+                or_,
+                map(data.title_triggers.__contains__, folds),
+                map(data.trigger_bases.__contains__, titles),
+            )
+            self.update(
+                zip(
+                    titles,
+                    zip(
+                        titles,
+                        titles,
+                        repeat(False),
+                        repeat(True),
+                        repeat(True),
+                        repeat(False),
+                        folds,
+                        repeat(False),
+                        triggers,
+                        repeat(0),
+                    ),
+                    strict=True,
+                )
+            )
+            words = words.difference(titles)
         self.learn_any(words)
 
     def learn_any(self, words: Iterable[str]) -> None:
@@ -264,24 +293,61 @@ def tokenize(
     return found.all() if isinstance(found, LazyTokens) else found
 
 
-def all_tokens(
-    text: str, start: int, end: int, skips: list[tuple[int, int]], words: WordCache
-) -> list[Tok]:
-    """:func:`tokenize` in one pass over the tokens (cheaper for a short region)."""
+_Pairs = list[tuple[str, str]]
+"""The ``re`` matches of a region: (blanks before the token, token)."""
+
+
+def region_pairs(text: str, spans: list[tuple[int, int]], words: WordCache) -> list[_Pairs | None]:
+    """The ``re`` matches of each region of ``spans``.
+
+    None for a region the ``re`` tables do not cover. ``words`` learns all their words at
+    once (once per call, not once per region).
+    """
     pattern, high = _re_patterns()
+    found: list[_Pairs | None] = []
+    distinct: set[str] = set()
+    for start, end in spans:
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+            distinct.update(map(itemgetter(1), pairs))
+            found.append(pairs)
+        else:
+            found.append(None)
+    # (set.difference of a dict subclass would walk the whole cache)
+    missing = set(filterfalse(words.__contains__, distinct))
+    if missing:
+        words.learn(missing)
+    return found
+
+
+def all_tokens(
+    text: str,
+    start: int,
+    end: int,
+    skips: list[tuple[int, int]],
+    words: WordCache,
+    *,
+    pairs: _Pairs | None = None,
+) -> list[Tok]:
+    """:func:`tokenize` in one pass over the tokens (cheaper for a short region).
+
+    ``pairs``: the region's ``re`` matches if found already (:func:`region_pairs`).
+    """
     toks = None
-    if high.search(text, start, end) is None:
-        toks = _fast_tokens(pattern, text, start, end, words, skips=skips)
+    if pairs is None:
+        pattern, high = _re_patterns()
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+    if pairs is not None:
+        toks = _fast_tokens(pairs, start, words, skips=skips)
     if toks is None:
         return _raw_tokenize(raw_tokens(text, start, end), skips, words)
     return toks
 
 
 def _fast_tokens(
-    pattern: re.Pattern[str],
-    text: str,
+    pairs: _Pairs,
     start: int,
-    end: int,
     words: WordCache,
     *,
     skips: list[tuple[int, int]],
@@ -290,13 +356,9 @@ def _fast_tokens(
 
     The same tokens as :func:`raw_tokens` gives, then the same fields as
     :func:`_raw_tokenize` sets; None where a word needs :func:`raw_tokens`' slower path
-    (a word too long for the fast pattern, a missing space after a dot).
+    (a word too long for the fast pattern, a missing space after a dot). A word ``words``
+    has not learnt is learnt on first use.
     """
-    pairs = pattern.findall(text, start, end)
-    # (set.difference of a dict subclass would walk the whole cache)
-    missing = set(filterfalse(words.__contains__, set(map(itemgetter(1), pairs))))
-    if missing:
-        words.learn(missing)
     toks: list[Tok] = []
     append = toks.append
     new = _new_tok
@@ -363,18 +425,27 @@ def _set(tok: Tok, field: int) -> Tok:
 
 
 def region_tokens(
-    text: str, start: int, end: int, skips: list[tuple[int, int]], words: WordCache
+    text: str,
+    start: int,
+    end: int,
+    skips: list[tuple[int, int]],
+    words: WordCache,
+    *,
+    pairs: _Pairs | None = None,
 ) -> LazyTokens | list[Tok]:
     """The tokens of ``text[start:end]``, built on demand.
 
     Built all at once for text that takes :func:`raw_tokens`' slower path (characters
     beyond the ``re`` tables, a word too long for the fast pattern, a missing space after a
-    dot).
+    dot). ``pairs``: the region's ``re`` matches if found already (:func:`region_pairs`).
     """
-    pattern, high = _re_patterns()
     found = None
-    if high.search(text, start, end) is None:
-        found = _fast_arrays(pattern, text, start, end)
+    if pairs is None:
+        pattern, high = _re_patterns()
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+    if pairs is not None:
+        found = _fast_arrays(pairs)
     if found is None:
         return _raw_tokenize(raw_tokens(text, start, end), skips, words)
     return LazyTokens(found[0], found[1], start, skips, words)
@@ -385,16 +456,13 @@ def _joins(word: str) -> bool:
     return word[:1].isalpha() and (word.casefold() in _ABBREVIATIONS or _dotted(word))
 
 
-def _fast_arrays(
-    pattern: re.Pattern[str], text: str, start: int, end: int
-) -> tuple[list[str], list[str]] | None:
+def _fast_arrays(pairs: _Pairs) -> tuple[list[str], list[str]] | None:
     """The tokens of :func:`raw_tokens` as two lists: texts and the blanks before them.
 
     Built with C-level iterators over the ``re`` matches; None where a word needs
     :func:`raw_tokens`' slower path (a word too long for the fast pattern, a missing space
     after a dot).
     """
-    pairs = pattern.findall(text, start, end)
     if not pairs:
         return [], []
     words = list(map(itemgetter(1), pairs))
@@ -445,10 +513,6 @@ class LazyTokens:
         self.words = words
         self.blanks = blanks
         self.start = start
-        # (set.difference of a dict subclass would walk the whole cache)
-        missing = set(filterfalse(cache.__contains__, set(words)))
-        if missing:
-            cache.learn(missing)
         infos = self.infos = list(map(cache.__getitem__, words))
         self.toks: list[Tok] = [_UNBUILT] * n
         self.complete = False

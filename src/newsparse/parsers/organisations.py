@@ -46,6 +46,7 @@ from ._orgs_scan import (
     Tok,
     WordCache,
     all_tokens,
+    region_pairs,
     region_tokens,
     scan_region,
 )
@@ -501,15 +502,19 @@ def find_organisations(draft: Draft) -> None:
     resolved: list[list[Candidate]] = []
     pending: list[Candidate] = []
     word_infos = WordCache(data)
-    for region in _regions(draft):
+    regions = _regions(draft)
+    # every word of the article learnt at once
+    all_pairs = region_pairs(text, [(r.start, r.end) for r in regions], word_infos)
+    for region, pairs in zip(regions, all_pairs, strict=True):
         # only the links that can overlap the region (all of them per region was quadratic)
         first = bisect.bisect_right(reach, region.start)
         last = bisect.bisect_left(skip_starts, region.end)
         found: LazyTokens | list[Tok]
+        span = (text, region.start, region.end, skips[first:last], word_infos)
         if region.line or region.end - region.start < _SHORT:
-            found = all_tokens(text, region.start, region.end, skips[first:last], word_infos)
+            found = all_tokens(*span, pairs=pairs)
         else:
-            found = region_tokens(text, region.start, region.end, skips[first:last], word_infos)
+            found = region_tokens(*span, pairs=pairs)
         if isinstance(found, LazyTokens):
             if not found.n:
                 continue
