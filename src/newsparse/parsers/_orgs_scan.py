@@ -25,7 +25,7 @@ Every extension is bounded, so the scan is linear in the length of the region.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, filterfalse, islice, repeat
 from operator import add, attrgetter, contains, eq, itemgetter, or_, sub
 from typing import Any, Final, NamedTuple, cast
@@ -534,27 +534,43 @@ class LazyTokens:
         self.skips = skips
         self.skipped: set[int] = set()
         if skips:
-            self._offsets()
-            starts, ends = self.starts, self.ends
+            lens = list(map(len, words))
+            steps = map(add, map(len, blanks), lens)
+            ends = list(islice(accumulate(steps, initial=start), 1, None))
+            starts = list(map(sub, ends, lens))
             for a, b in skips:  # every token overlapping a skip
                 self.skipped.update(
                     range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b))
                 )
+        # offsets are summed up to here (see _places): the index and the offset
+        self.summed = 0
+        self.pos = start
         self.patches: dict[int, list[int]] | None = None
         self.patched: list[int] = []
 
-    def _offsets(self) -> None:
-        lens = list(map(len, self.words))
-        steps = map(add, map(len, self.blanks), lens)
-        ends = self.ends = list(islice(accumulate(steps, initial=self.start), 1, None))
-        self.starts = list(map(sub, ends, lens))
-        self.base_ends = list(map(sub, ends, map(itemgetter(_CUT), self.infos)))
+    def _places(self, a: int, b: int) -> Iterator[tuple[int, int, int, bool, bool]]:
+        """Start, end, base end, and False twice, for the tokens ``a:b``.
+
+        Sentence start and link are patched later. The offsets are summed on from the last
+        stretch built (stretches are built in order).
+        """
+        words, blanks = self.words, self.blanks
+        if a < self.summed:
+            self.summed, self.pos = 0, self.start
+        # the offset where token a's blanks start: the sums of the lengths before it
+        summed = self.summed
+        pos = self.pos + sum(map(len, blanks[summed:a])) + sum(map(len, words[summed:a]))
+        lens = list(map(len, words[a:b]))
+        steps = map(add, map(len, blanks[a:b]), lens)
+        ends = list(islice(accumulate(steps, initial=pos), 1, None))
+        self.summed, self.pos = b, ends[-1]
+        starts = map(sub, ends, lens)
+        base_ends = map(sub, ends, map(itemgetter(_CUT), self.infos[a:b]))
+        return zip(starts, ends, base_ends, repeat(False), repeat(False))
 
     def _patches(self) -> dict[int, list[int]]:
         """The fields made True, by token: sentence starts, possessives, links."""
         words, infos, n = self.words, self.infos, self.n
-        if not self.skips:
-            self._offsets()
         patches: dict[int, list[int]] = {}
         # A word after the start of the region or a sentence end (and any quotes or
         # brackets) starts a sentence.
@@ -581,11 +597,8 @@ class LazyTokens:
         patches = self.patches
         if patches is None:
             patches = self.patches = self._patches()
-        places = zip(
-            self.starts[a:b], self.ends[a:b], self.base_ends[a:b], repeat(False), repeat(False)
-        )
         toks = self.toks
-        toks[a:b] = map(_new_tok, repeat(Tok), map(add, self.infos[a:b], places))
+        toks[a:b] = map(_new_tok, repeat(Tok), map(add, self.infos[a:b], self._places(a, b)))
         patched = self.patched
         for k in range(bisect.bisect_left(patched, a), bisect.bisect_left(patched, b)):
             i = patched[k]
