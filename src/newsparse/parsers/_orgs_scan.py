@@ -607,6 +607,10 @@ class LazyTokens:
                 fields[field] = True
             toks[i] = _new_tok(Tok, tuple(fields))
 
+    def bases(self) -> Iterator[str]:
+        """The base of every token, in order."""
+        return map(itemgetter(1), self.infos)
+
     def all(self) -> list[Tok]:
         """Every token of the region."""
         if not self.complete:

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from operator import itemgetter
+from collections.abc import Iterable
+from itertools import compress
 from typing import cast
 
 import attrs
@@ -433,15 +434,21 @@ def _second_pass(
         return
     covered = _covered(merger.groups)
     wanted = acronyms.keys() | cores.keys()  # any other token is passed over at once
+    longest = max((len(core) for known in cores.values() for core, _ in known), default=1)
     for found in scanned:
+        at: Iterable[int]
         if isinstance(found, LazyTokens):
-            if wanted.isdisjoint(map(itemgetter(1), found.infos)):  # bases
+            # only the tokens with a wanted base, and the few after them, are built
+            at = list(compress(range(found.n), map(wanted.__contains__, found.bases())))
+            if not at:
                 continue
-            toks = found.all()
+            toks = found.around(at, 0, longest)
         else:
             toks = found
+            at = range(len(toks))
         after = 0  # tokens before it belong to a name found already
-        for i, tok in enumerate(toks):
+        for i in at:
+            tok = toks[i]
             if i < after or tok.base not in wanted:
                 continue
             if not tok.word or tok.skip or tok.start in covered or tok.end - 1 in covered:
