@@ -138,7 +138,8 @@ def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tup
 def _regions(draft: Draft) -> list[_Region]:
     text = draft.text
     boilerplate = [(b.start, b.end) for b in draft.boilerplate]
-    bylines = [m.span(1) for m in _BYLINE.finditer(text)]
+    # (a byline holds "By": no need to run the pattern over a text without one)
+    bylines = [m.span(1) for m in _BYLINE.finditer(text)] if "By" in text else []
     holes = _union(boilerplate + bylines)
     regions: list[_Region] = []
     covered: list[tuple[int, int]] = []
