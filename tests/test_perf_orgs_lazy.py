@@ -90,3 +90,19 @@ def test_capitalised_words_take_the_general_path_values() -> None:
     fast.learn(set(words))
     general.learn_any(words)
     assert fast == general
+
+
+def test_matches_found_for_all_regions_at_once_give_the_same_tokens() -> None:
+    org = data.org_data(Lexicon.default())
+    rnd = random.Random(13)
+    for _ in range(2_000):
+        text = _text(rnd, rnd.randint(0, 40))
+        cuts = sorted(rnd.randint(0, len(text)) for _ in range(4))
+        spans = [(cuts[0], cuts[1]), (cuts[1], cuts[2]), (cuts[2], cuts[3])]
+        words = scan.WordCache(org)
+        for (start, stop), pairs in zip(spans, scan.region_pairs(text, spans, words), strict=True):
+            want = scan.tokenize(text, start, stop, [], scan.WordCache(org))
+            assert scan.all_tokens(text, start, stop, [], words, pairs=pairs, checked=True) == want
+            found = scan.region_tokens(text, start, stop, [], words, pairs=pairs, checked=True)
+            toks = found.all() if isinstance(found, scan.LazyTokens) else found
+            assert toks == want, text

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, filterfalse, islice, repeat
-from operator import add, attrgetter, contains, eq, itemgetter, or_, sub
+from operator import add, attrgetter, contains, eq, gt, itemgetter, or_, sub
 from typing import Any, Final, NamedTuple, cast
 
 import attrs
@@ -300,8 +300,9 @@ _Pairs = list[tuple[str, str]]
 def region_pairs(text: str, spans: list[tuple[int, int]], words: WordCache) -> list[_Pairs | None]:
     """The ``re`` matches of each region of ``spans``.
 
-    None for a region the ``re`` tables do not cover. ``words`` learns all their words at
-    once (once per call, not once per region).
+    None for a region that takes :func:`raw_tokens`' path (a character beyond the ``re``
+    tables, a word of :func:`_slow_words`). ``words`` learns all their words at once (once
+    per call, not once per region).
     """
     pattern, high = _re_patterns()
     found: list[_Pairs | None] = []
@@ -317,7 +318,27 @@ def region_pairs(text: str, spans: list[tuple[int, int]], words: WordCache) -> l
     missing = set(filterfalse(words.__contains__, distinct))
     if missing:
         words.learn(missing)
+    slow = _slow_words(distinct)
+    if slow:  # a region holding one of them takes the raw_tokens path
+        found = [
+            None if pairs is None or not slow.isdisjoint(map(itemgetter(1), pairs)) else pairs
+            for pairs in found
+        ]
     return found
+
+
+def _slow_words(words: Iterable[str]) -> set[str]:
+    """The words that need :func:`raw_tokens`' slower path.
+
+    Those longer than the fast pattern's bound, and those with a missing space after a dot
+    (``Energy.The``).
+    """
+    distinct = list(words)
+    slow = set(compress(distinct, map(gt, map(len, distinct), repeat(_FAST_LIMIT))))
+    for word in compress(distinct, map(contains, distinct, repeat("."))):
+        if word != "." and not _dotted(word) and len(_split_missing_space(word, 0)) > 1:
+            slow.add(word)
+    return slow
 
 
 def all_tokens(
@@ -328,13 +349,14 @@ def all_tokens(
     words: WordCache,
     *,
     pairs: _Pairs | None = None,
+    checked: bool = False,
 ) -> list[Tok]:
     """:func:`tokenize` in one pass over the tokens (cheaper for a short region).
 
-    ``pairs``: the region's ``re`` matches if found already (:func:`region_pairs`).
+    ``pairs``, ``checked``: the region's ``re`` matches as :func:`region_pairs` gives them.
     """
     toks = None
-    if pairs is None:
+    if not checked:
         pattern, high = _re_patterns()
         if high.search(text, start, end) is None:
             pairs = pattern.findall(text, start, end)
@@ -432,20 +454,22 @@ def region_tokens(
     words: WordCache,
     *,
     pairs: _Pairs | None = None,
+    checked: bool = False,
 ) -> LazyTokens | list[Tok]:
     """The tokens of ``text[start:end]``, built on demand.
 
     Built all at once for text that takes :func:`raw_tokens`' slower path (characters
     beyond the ``re`` tables, a word too long for the fast pattern, a missing space after a
-    dot). ``pairs``: the region's ``re`` matches if found already (:func:`region_pairs`).
+    dot). ``pairs``, ``checked``: the region's ``re`` matches as :func:`region_pairs` gives
+    them.
     """
     found = None
-    if pairs is None:
+    if not checked:
         pattern, high = _re_patterns()
         if high.search(text, start, end) is None:
             pairs = pattern.findall(text, start, end)
     if pairs is not None:
-        found = _fast_arrays(pairs)
+        found = _fast_arrays(pairs, checked=checked)
     if found is None:
         return _raw_tokenize(raw_tokens(text, start, end), skips, words)
     return LazyTokens(found[0], found[1], start, skips, words)
@@ -456,24 +480,20 @@ def _joins(word: str) -> bool:
     return word[:1].isalpha() and (word.casefold() in _ABBREVIATIONS or _dotted(word))
 
 
-def _fast_arrays(pairs: _Pairs) -> tuple[list[str], list[str]] | None:
+def _fast_arrays(pairs: _Pairs, *, checked: bool = False) -> tuple[list[str], list[str]] | None:
     """The tokens of :func:`raw_tokens` as two lists: texts and the blanks before them.
 
     Built with C-level iterators over the ``re`` matches; None where a word needs
-    :func:`raw_tokens`' slower path (a word too long for the fast pattern, a missing space
-    after a dot).
+    :func:`raw_tokens`' slower path (a word of :func:`_slow_words`; ``checked``: there is
+    none).
     """
     if not pairs:
         return [], []
     words = list(map(itemgetter(1), pairs))
-    if max(map(len, words)) > _FAST_LIMIT:
+    if not checked and _slow_words(set(words)):
         return None
-    distinct = list(set(words))
-    for word in compress(distinct, map(contains, distinct, repeat("."))):
-        if word != "." and not _dotted(word) and len(_split_missing_space(word, 0)) > 1:
-            return None
     blanks = list(map(itemgetter(0), pairs))
-    if "." in distinct:
+    if "." in words:
         # An abbreviation and the dot right after it are one token; a dot joined already
         # is no abbreviation, so the test reads the words before any join.
         joined = [

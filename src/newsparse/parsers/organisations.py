@@ -520,9 +520,9 @@ def find_organisations(draft: Draft) -> None:
         found: LazyTokens | list[Tok]
         span = (text, region.start, region.end, skips[first:last], word_infos)
         if region.line or region.end - region.start < _SHORT:
-            found = all_tokens(*span, pairs=pairs)
+            found = all_tokens(*span, pairs=pairs, checked=True)
         else:
-            found = region_tokens(*span, pairs=pairs)
+            found = region_tokens(*span, pairs=pairs, checked=True)
         if isinstance(found, LazyTokens):
             if not found.n:
                 continue
