@@ -347,8 +347,13 @@ class OrgData:
     given_names: frozenset[str]
     surname_suffixes: tuple[str, ...]
     trigger_folds: frozenset[str] = frozenset()
-    """Folds some check of the scanner starts at: known first words, heads, descriptor
-    nouns, legal suffixes."""
+    """Folds some check of the scanner starts at whatever their case: heads and descriptor
+    nouns (known first words and legal suffixes depend on the case, see ``known_initials``
+    and ``legal_suffixes``)."""
+    known_initials: Mapping[str, str] = {}
+    """First token -> how the first letters of its ``known`` forms are written: ``U``
+    (upper case), ``L`` (lower case), ``O`` (neither). A form only matches a token whose
+    first character is written the same way (``the`` never starts ``The Guardian``)."""
     trigger_bases: frozenset[str] = frozenset()
     """Bases some check of the scanner starts at: acronyms, prefix heads, legal prefixes."""
     known_next: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]] = {}
@@ -357,7 +362,13 @@ class OrgData:
     known_single: Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]] = {}
     """First token -> its one-word ``known`` forms."""
     plain_triggers: frozenset[str] = frozenset()
-    """Both sets and ``at``: the triggers of a word of lower-case ASCII letters only."""
+    """The triggers of a word of lower-case ASCII letters only: both sets, ``at``, known
+    first words with a form not written with a capital, and legal suffixes that act in
+    lower case."""
+    title_triggers: frozenset[str] = frozenset()
+    """The folds of the triggers of a capitalised word of ASCII letters (with
+    ``trigger_bases``): ``trigger_folds``, legal suffixes and known first words with a form
+    not written in lower case."""
 
 
 def _get(lexicon: Lexicon, name: str) -> Mapping[str, Any]:
@@ -554,10 +565,23 @@ def _build(lexicon: Lexicon) -> OrgData:
     known_single = {
         first: tuple(o for o in options if len(o[0]) == 1) for first, options in known.items()
     }
-    trigger_folds = frozenset(known).union(
-        heads, descriptor_nouns, descriptors_after_name, legal_suffixes
-    )
+    trigger_folds = frozenset(heads).union(descriptor_nouns, descriptors_after_name)
     trigger_bases = frozenset(acronym_entries).union(prefix_heads, legal_prefixes)
+    known_initials = {
+        first: "".join(
+            sorted({"U" if f[:1].isupper() else "L" if f[:1].islower() else "O" for _, f, _ in o})
+        )
+        for first, o in known.items()
+    }
+    club_suffixes = frozenset(_strings(heads_data.get("club_suffixes"), "club_suffixes"))
+    # A lower-case word: a known first word starts no form written with a capital; a legal
+    # suffix acts only as "plc" or a club suffix (legal_at).
+    plain_triggers = trigger_folds.union(
+        trigger_bases,
+        {"at"},
+        (first for first, cases in known_initials.items() if cases != "U"),
+        (s for s in legal_suffixes if s == "plc" or s in club_suffixes),
+    )
     return OrgData(
         heads=heads,
         kind_cues=cues,
@@ -642,7 +666,7 @@ def _build(lexicon: Lexicon) -> OrgData:
         prefix_heads=prefix_heads,
         name_particles=frozenset(_strings(heads_data.get("name_particles"), "name_particles")),
         to_heads=_fold(_strings(heads_data.get("to_heads"), "to_heads")),
-        club_suffixes=frozenset(_strings(heads_data.get("club_suffixes"), "club_suffixes")),
+        club_suffixes=club_suffixes,
         merge_ignored_words=_fold(
             _strings(heads_data.get("merge_ignored_words"), "merge_ignored_words")
         ),
@@ -654,7 +678,12 @@ def _build(lexicon: Lexicon) -> OrgData:
         ),
         trigger_folds=trigger_folds,
         trigger_bases=trigger_bases,
-        plain_triggers=trigger_folds | trigger_bases | {"at"},
+        known_initials=known_initials,
+        title_triggers=trigger_folds.union(
+            legal_suffixes,
+            (first for first, cases in known_initials.items() if cases != "L"),
+        ),
+        plain_triggers=plain_triggers,
     )
 
 

@@ -25,11 +25,10 @@ Every extension is bounded, so the scan is linear in the length of the region.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Iterable
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, cast
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, chain, compress, filterfalse, islice, repeat
+from operator import add, attrgetter, contains, eq, gt, itemgetter, or_, sub
+from typing import Any, Final, NamedTuple, cast
 
 import attrs
 import regex
@@ -44,7 +43,17 @@ from ._orgs_data import (
     raw_tokens,
 )
 
-__all__ = ["Candidate", "Tok", "WordCache", "scan_region", "tokenize"]
+__all__ = [
+    "Candidate",
+    "LazyTokens",
+    "Tok",
+    "WordCache",
+    "all_tokens",
+    "region_pairs",
+    "region_tokens",
+    "scan_region",
+    "tokenize",
+]
 
 _MAX_LEFT = 8
 _MAX_COMPLEMENTS = 4
@@ -60,14 +69,15 @@ _TRIGGER = attrgetter("trigger")
 
 
 class Tok(NamedTuple):
-    """One token of a region (a tuple: built at C speed, one per token)."""
+    """One token of a region (a tuple: built at C speed, one per token).
+
+    The fields that the token's text alone decides come first: they are the
+    :class:`WordCache` entry of the text. The fields its place decides follow.
+    """
 
     text: str
-    start: int
-    end: int
     base: str
     """The token without a possessive ending."""
-    base_end: int
     possessive: bool = False
     word: bool = False
     cap: bool = False
@@ -76,17 +86,31 @@ class Tok(NamedTuple):
     """At least two letters, all upper case (an acronym)."""
     fold: str = ""
     """Case-folded base."""
-    sentence_start: bool = False
-    skip: bool = False
-    """Inside a link or handle: never part of a name."""
     adjective: bool = False
     """A hyphenated adjective (``Baku-based``): never part of a name."""
     trigger: bool = True
     """Some check of :func:`scan_region` may act at this token (False: it skips it)."""
+    cut: int = 0
+    """Length of the possessive ending (``'s``: 2; 0 if none)."""
+    start: int = 0
+    end: int = 0
+    base_end: int = 0
+    sentence_start: bool = False
+    skip: bool = False
+    """Inside a link or handle: never part of a name."""
 
 
 # tuple.__new__(Tok, fields) makes a Tok without a Python-level __new__ call.
 _new_tok = cast("Callable[[type[Tok], tuple[Any, ...]], Tok]", tuple.__new__)
+_POSSESSIVE: Final = 2
+_WORD_FLAG: Final = 3
+_CAP: Final = 4
+_UPPER: Final = 5
+_FOLD: Final = 6
+_TRIGGER_FLAG: Final = 8
+_CUT: Final = 9
+_SENTENCE_START: Final = 13
+_SKIP: Final = 14
 
 
 @attrs.define
@@ -115,14 +139,14 @@ class Candidate:
     """The kind came from a cue word rather than the head's default."""
 
 
-_WordInfo = tuple[int, str, int, bool, bool, str, bool, bool]
-"""What a token's own text decides: class, base, possessive cut, cap, upper, fold,
-adjective and trigger (see :class:`Tok`).
-
-The class is ``_PUNCT_END`` (ends a sentence), ``_PUNCT_OPEN`` (transparent),
-``_PUNCT`` (any other non-word) or ``_WORD``.
-"""
+_WordInfo = tuple[str, str, bool, bool, bool, bool, str, bool, bool, int]
+"""What a token's own text decides: the first ten fields of :class:`Tok` (text, base,
+possessive, word, cap, upper, fold, adjective, trigger and cut)."""
 _WORD, _PUNCT_END, _PUNCT_OPEN, _PUNCT = 0, 1, 2, 3
+_ENDS = frozenset(_SENTENCE_END)
+"""Tokens that end a sentence (one character each, as every non-word token)."""
+_OPEN_OR_END = frozenset(_SENTENCE_END | _TRANSPARENT)
+"""Tokens that keep a sentence start pending (the next word starts the sentence)."""
 
 
 class WordCache(dict[str, _WordInfo]):
@@ -147,19 +171,50 @@ class WordCache(dict[str, _WordInfo]):
                 zip(
                     plain,
                     zip(
-                        repeat(_WORD),
                         plain,
-                        repeat(0),
+                        plain,
+                        repeat(False),
+                        repeat(True),
                         repeat(False),
                         repeat(False),
                         plain,
                         repeat(False),
                         map(data.plain_triggers.__contains__, plain),
+                        repeat(0),
                     ),
                     strict=True,
                 )
             )
             words = words.difference(plain)
+        # Capitalised words of ASCII letters (a capital, then lower case) likewise: nothing
+        # is cut or hyphenated, no acronym; the fold is the word in lower case.
+        titles = list(filter(str.istitle, filter(str.isalpha, filter(str.isascii, words))))
+        if titles:
+            folds = list(map(str.lower, titles))
+            triggers = map(
+                or_,
+                map(data.title_triggers.__contains__, folds),
+                map(data.trigger_bases.__contains__, titles),
+            )
+            self.update(
+                zip(
+                    titles,
+                    zip(
+                        titles,
+                        titles,
+                        repeat(False),
+                        repeat(True),
+                        repeat(True),
+                        repeat(False),
+                        folds,
+                        repeat(False),
+                        triggers,
+                        repeat(0),
+                    ),
+                    strict=True,
+                )
+            )
+            words = words.difference(titles)
         self.learn_any(words)
 
     def learn_any(self, words: Iterable[str]) -> None:
@@ -169,18 +224,13 @@ class WordCache(dict[str, _WordInfo]):
         prefix_heads = data.prefix_heads
         trigger_folds, trigger_bases = data.trigger_folds, data.trigger_bases
         known, legal_suffixes = data.known, data.legal_suffixes
+        known_initials, club_suffixes = data.known_initials, data.club_suffixes
         for word in words:
             first = word[0]
             adjective = "-" in word and word.rsplit("-", 1)[1].casefold() in adjective_suffixes
             if not first.isalnum():
                 trigger = word == "," or prefix_heads.get(word) is not None
-                if first in _SENTENCE_END:
-                    kind = _PUNCT_END
-                elif first in _TRANSPARENT:
-                    kind = _PUNCT_OPEN
-                else:
-                    kind = _PUNCT
-                self[word] = (kind, word, 0, False, False, "", adjective, trigger)
+                self[word] = (word, word, False, False, False, False, "", adjective, trigger, 0)
                 continue
             base, cut = word, 0
             if word.endswith(_APOSTROPHES) and len(word) > 2:
@@ -195,17 +245,41 @@ class WordCache(dict[str, _WordInfo]):
                 letters = [c for c in base if c.isalpha()]
                 upper = len(letters) >= 2 and all(c.isupper() for c in letters)
             fold = base.casefold()
-            # A superset of the tokens scan_region calls a check for (a possessive "s'" has
-            # the fold of its text, so the known-name test needs the text only for "'s").
+            # A superset of the tokens a check of scan_region may act at (a possessive "s'"
+            # has the fold of its text, so the known-name test needs the text only for "'s").
             trigger = (
                 upper
                 or fold in trigger_folds
                 or base in trigger_bases
                 or word == "at"
-                or (cut != 0 and word.casefold() in known)
-                or ("." in fold and fold.replace(".", "") in legal_suffixes)
+                or (
+                    fold.replace(".", "") in legal_suffixes
+                    and (cap or base == "plc" or base in club_suffixes)
+                )
             )
-            self[word] = (_WORD, base, cut, cap, upper, fold, adjective, trigger)
+            if not trigger:
+                # known_at: the forms of the first word it looks up, in the token's case
+                key = word.casefold() if cut != 0 and word.casefold() in known else fold
+                cases = known_initials.get(key)
+                if cases is not None:
+                    trigger = (
+                        "O" in cases
+                        or ("U" in cases and first.isupper())
+                        or ("L" in cases and first.islower())
+                    )
+            self[word] = (word, base, cut != 0, True, cap, upper, fold, adjective, trigger, cut)
+
+
+def _kind(word: str) -> int:
+    """The class of a token: ``_WORD``, ``_PUNCT_END``, ``_PUNCT_OPEN`` or ``_PUNCT``."""
+    first = word[0]
+    if first.isalnum():
+        return _WORD
+    if first in _SENTENCE_END:
+        return _PUNCT_END
+    if first in _TRANSPARENT:
+        return _PUNCT_OPEN
+    return _PUNCT
 
 
 def tokenize(
@@ -215,39 +289,98 @@ def tokenize(
 
     ``words`` caches what each distinct token text decides (one per parse).
     """
+    found = region_tokens(text, start, end, skips, words)
+    return found.all() if isinstance(found, LazyTokens) else found
+
+
+_Pairs = list[tuple[str, str]]
+"""The ``re`` matches of a region: (blanks before the token, token)."""
+
+
+def region_pairs(text: str, spans: list[tuple[int, int]], words: WordCache) -> list[_Pairs | None]:
+    """The ``re`` matches of each region of ``spans``.
+
+    None for a region that takes :func:`raw_tokens`' path (a character beyond the ``re``
+    tables, a word of :func:`_slow_words`). ``words`` learns all their words at once (once
+    per call, not once per region).
+    """
     pattern, high = _re_patterns()
+    found: list[_Pairs | None] = []
+    distinct: set[str] = set()
+    for start, end in spans:
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+            distinct.update(map(itemgetter(1), pairs))
+            found.append(pairs)
+        else:
+            found.append(None)
+    # (set.difference of a dict subclass would walk the whole cache)
+    missing = set(filterfalse(words.__contains__, distinct))
+    if missing:
+        words.learn(missing)
+    slow = _slow_words(distinct)
+    if slow:  # a region holding one of them takes the raw_tokens path
+        found = [
+            None if pairs is None or not slow.isdisjoint(map(itemgetter(1), pairs)) else pairs
+            for pairs in found
+        ]
+    return found
+
+
+def _slow_words(words: Iterable[str]) -> set[str]:
+    """The words that need :func:`raw_tokens`' slower path.
+
+    Those longer than the fast pattern's bound, and those with a missing space after a dot
+    (``Energy.The``).
+    """
+    distinct = list(words)
+    slow = set(compress(distinct, map(gt, map(len, distinct), repeat(_FAST_LIMIT))))
+    for word in compress(distinct, map(contains, distinct, repeat("."))):
+        if word != "." and not _dotted(word) and len(_split_missing_space(word, 0)) > 1:
+            slow.add(word)
+    return slow
+
+
+def all_tokens(
+    text: str,
+    start: int,
+    end: int,
+    skips: list[tuple[int, int]],
+    words: WordCache,
+    *,
+    pairs: _Pairs | None = None,
+    checked: bool = False,
+) -> list[Tok]:
+    """:func:`tokenize` in one pass over the tokens (cheaper for a short region).
+
+    ``pairs``, ``checked``: the region's ``re`` matches as :func:`region_pairs` gives them.
+    """
     toks = None
-    if high.search(text, start, end) is None:
-        toks = _fast_tokens(pattern, text, start, end, words)
+    if not checked:
+        pattern, high = _re_patterns()
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+    if pairs is not None:
+        toks = _fast_tokens(pairs, start, words, skips=skips)
     if toks is None:
         return _raw_tokenize(raw_tokens(text, start, end), skips, words)
-    if skips:
-        ends = [t.end for t in toks]
-        starts = [t.start for t in toks]
-        for a, b in skips:  # every token overlapping a skip
-            for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
-                tok = toks[i]
-                toks[i] = _new_tok(Tok, (*tok[:11], True, *tok[12:]))  # skip=True
     return toks
 
 
-def _possessive(tok: Tok) -> Tok:
-    return _new_tok(Tok, (*tok[:5], True, *tok[6:]))
-
-
 def _fast_tokens(
-    pattern: re.Pattern[str], text: str, start: int, end: int, words: WordCache
+    pairs: _Pairs,
+    start: int,
+    words: WordCache,
+    *,
+    skips: list[tuple[int, int]],
 ) -> list[Tok] | None:
-    """:func:`tokenize` in one pass over the ``re`` matches (skips not marked).
+    """:func:`all_tokens` in one pass over the ``re`` matches.
 
     The same tokens as :func:`raw_tokens` gives, then the same fields as
     :func:`_raw_tokenize` sets; None where a word needs :func:`raw_tokens`' slower path
-    (a word too long for the fast pattern, a missing space after a dot).
+    (a word too long for the fast pattern, a missing space after a dot). A word ``words``
+    has not learnt is learnt on first use.
     """
-    pairs = pattern.findall(text, start, end)
-    missing = set(map(itemgetter(1), pairs)).difference(words)
-    if missing:
-        words.learn(missing)
     toks: list[Tok] = []
     append = toks.append
     new = _new_tok
@@ -262,39 +395,18 @@ def _fast_tokens(
         e = pos = s + len(word)
         if pending >= 0:
             if s > pending_end:
-                toks[pending] = _possessive(toks[pending])
+                toks[pending] = _set(toks[pending], _POSSESSIVE)
             pending = -1
         if "." in word:
             if word == ".":
                 if toks and not joined:
                     last = toks[-1]
                     name = last.text
-                    if (
-                        last.end == s
-                        and name[:1].isalpha()
-                        and (name.casefold() in _ABBREVIATIONS or _dotted(name))
-                    ):
+                    if last.end == s and _joins(name):
                         name += "."
-                        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(name)
-                        toks[-1] = new(
-                            Tok,
-                            (
-                                name,
-                                last.start,
-                                e,
-                                base,
-                                e - cut,
-                                cut != 0,
-                                True,
-                                cap,
-                                upper,
-                                fold,
-                                last.sentence_start,
-                                False,
-                                adjective,
-                                trigger,
-                            ),
-                        )
+                        info = info_of(name)
+                        places = (last.start, e, e - info[9], last.sentence_start, False)
+                        toks[-1] = new(Tok, info + places)
                         joined = True
                         continue
             elif e - s > _FAST_LIMIT or (
@@ -304,70 +416,375 @@ def _fast_tokens(
         elif e - s > _FAST_LIMIT:
             return None
         joined = False
-        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
-        if kind:
-            append(
-                new(
-                    Tok,
-                    (
-                        word,
-                        s,
-                        e,
-                        word,
-                        e,
-                        False,
-                        False,
-                        False,
-                        False,
-                        "",
-                        False,
-                        False,
-                        adjective,
-                        trigger,
-                    ),
-                )
-            )
-            if kind == _PUNCT_END:
-                at_start = True
-            elif kind == _PUNCT:
-                at_start = False
-            elif word in _APOSTROPHE_TOKENS and len(toks) > 1:
-                prev = toks[-2]
-                if prev.word and prev.end == s and prev.text[-1] == "s" and not prev.possessive:
-                    pending, pending_end = len(toks) - 2, e
+        info = info_of(word)
+        if info[3]:  # a word
+            append(new(Tok, info + (s, e, e - info[9], at_start, False)))  # noqa: RUF005
+            at_start = False
             continue
-        append(
-            new(
-                Tok,
-                (
-                    word,
-                    s,
-                    e,
-                    base,
-                    e - cut,
-                    cut != 0,
-                    True,
-                    cap,
-                    upper,
-                    fold,
-                    at_start,
-                    False,
-                    adjective,
-                    trigger,
-                ),
-            )
-        )
-        at_start = False
+        append(new(Tok, info + (s, e, e, False, False)))  # noqa: RUF005
+        if word in _ENDS:
+            at_start = True
+        elif word not in _TRANSPARENT:
+            at_start = False
+        elif word in _APOSTROPHE_TOKENS and len(toks) > 1:
+            prev = toks[-2]
+            if prev.word and prev.end == s and prev.text[-1] == "s" and not prev.possessive:
+                pending, pending_end = len(toks) - 2, e
     if pending >= 0:
-        toks[pending] = _possessive(toks[pending])
+        toks[pending] = _set(toks[pending], _POSSESSIVE)
+    if skips:
+        ends = [t.end for t in toks]
+        starts = [t.start for t in toks]
+        for a, b in skips:  # every token overlapping a skip
+            for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
+                toks[i] = _set(toks[i], _SKIP)
     return toks
+
+
+def _set(tok: Tok, field: int) -> Tok:
+    """``tok`` with the field at index ``field`` True."""
+    return _new_tok(Tok, (*tok[:field], True, *tok[field + 1 :]))
+
+
+def region_tokens(
+    text: str,
+    start: int,
+    end: int,
+    skips: list[tuple[int, int]],
+    words: WordCache,
+    *,
+    pairs: _Pairs | None = None,
+    checked: bool = False,
+) -> LazyTokens | list[Tok]:
+    """The tokens of ``text[start:end]``, built on demand.
+
+    Built all at once for text that takes :func:`raw_tokens`' slower path (characters
+    beyond the ``re`` tables, a word too long for the fast pattern, a missing space after a
+    dot). ``pairs``, ``checked``: the region's ``re`` matches as :func:`region_pairs` gives
+    them.
+    """
+    found = None
+    if not checked:
+        pattern, high = _re_patterns()
+        if high.search(text, start, end) is None:
+            pairs = pattern.findall(text, start, end)
+    if pairs is not None:
+        found = _fast_arrays(pairs, checked=checked)
+    if found is None:
+        return _raw_tokenize(raw_tokens(text, start, end), skips, words)
+    return LazyTokens(found[0], found[1], start, skips, words)
+
+
+def _joins(word: str) -> bool:
+    """True when ``word`` and a ``.`` right after it are one token (``St.``, ``U.S.``)."""
+    return word[:1].isalpha() and (word.casefold() in _ABBREVIATIONS or _dotted(word))
+
+
+def _fast_arrays(pairs: _Pairs, *, checked: bool = False) -> tuple[list[str], list[str]] | None:
+    """The tokens of :func:`raw_tokens` as two lists: texts and the blanks before them.
+
+    Built with C-level iterators over the ``re`` matches; None where a word needs
+    :func:`raw_tokens`' slower path (a word of :func:`_slow_words`; ``checked``: there is
+    none).
+    """
+    if not pairs:
+        return [], []
+    words = list(map(itemgetter(1), pairs))
+    if not checked and _slow_words(set(words)):
+        return None
+    blanks = list(map(itemgetter(0), pairs))
+    if "." in words:
+        # An abbreviation and the dot right after it are one token; a dot joined already
+        # is no abbreviation, so the test reads the words before any join.
+        joined = [
+            j
+            for j in compress(range(len(words)), map(eq, words, repeat(".")))
+            if j and not blanks[j] and _joins(words[j - 1])
+        ]
+        for j in reversed(joined):
+            words[j - 1] += "."
+            del words[j], blanks[j]
+    return words, blanks
+
+
+_UNBUILT: Any = object()
+"""Stands for a token not built yet: reading any field of it raises AttributeError."""
+
+
+class LazyTokens:
+    """The tokens of one region, built only where they are read.
+
+    Only the tokens near those some check may act at are built at first. The texts and
+    cache entries of all tokens are lists made at C speed; offsets are summed, and a
+    :class:`Tok` made for a stretch of them, on demand. The fields its place decides
+    (sentence start, possessive ``s'``, inside a link) are computed for the whole region
+    first, so a token comes out the same whichever stretch builds it.
+    """
+
+    def __init__(
+        self,
+        words: list[str],
+        blanks: list[str],
+        start: int,
+        skips: list[tuple[int, int]],
+        cache: WordCache,
+    ) -> None:
+        n = self.n = len(words)
+        self.words = words
+        self.blanks = blanks
+        self.start = start
+        infos = self.infos = list(map(cache.__getitem__, words))
+        self.toks: list[Tok] = [_UNBUILT] * n
+        self.complete = False
+        # "partners' shares": a word ending in "s" and an apostrophe right after it, with
+        # no token starting where the apostrophe ends.
+        self.possessive: set[int] = set()
+        for a in compress(range(n), map(_APOSTROPHE_TOKENS.__contains__, words)):
+            if not a:
+                continue
+            prev = infos[a - 1]
+            if (
+                prev[_WORD_FLAG]
+                and not blanks[a]
+                and prev[0][-1] == "s"
+                and not prev[_POSSESSIVE]
+                and (a + 1 >= n or blanks[a + 1])
+            ):
+                self.possessive.add(a - 1)
+        self.skips = skips
+        self.skipped: set[int] = set()
+        if skips:
+            lens = list(map(len, words))
+            steps = map(add, map(len, blanks), lens)
+            ends = list(islice(accumulate(steps, initial=start), 1, None))
+            starts = list(map(sub, ends, lens))
+            for a, b in skips:  # every token overlapping a skip
+                self.skipped.update(
+                    range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b))
+                )
+        # offsets are summed up to here (see _places): the index and the offset
+        self.summed = 0
+        self.pos = start
+        self.patches: dict[int, list[int]] | None = None
+        self.patched: list[int] = []
+
+    def _places(self, a: int, b: int) -> Iterator[tuple[int, int, int, bool, bool]]:
+        """Start, end, base end, and False twice, for the tokens ``a:b``.
+
+        Sentence start and link are patched later. The offsets are summed on from the last
+        stretch built (stretches are built in order).
+        """
+        words, blanks = self.words, self.blanks
+        if a < self.summed:
+            self.summed, self.pos = 0, self.start
+        # the offset where token a's blanks start: the sums of the lengths before it
+        summed = self.summed
+        pos = self.pos + sum(map(len, blanks[summed:a])) + sum(map(len, words[summed:a]))
+        lens = list(map(len, words[a:b]))
+        steps = map(add, map(len, blanks[a:b]), lens)
+        ends = list(islice(accumulate(steps, initial=pos), 1, None))
+        self.summed, self.pos = b, ends[-1]
+        starts = map(sub, ends, lens)
+        base_ends = map(sub, ends, map(itemgetter(_CUT), self.infos[a:b]))
+        return zip(starts, ends, base_ends, repeat(False), repeat(False))
+
+    def _patches(self) -> dict[int, list[int]]:
+        """The fields made True, by token: sentence starts, possessives, links."""
+        words, infos, n = self.words, self.infos, self.n
+        patches: dict[int, list[int]] = {}
+        # A word after the start of the region or a sentence end (and any quotes or
+        # brackets) starts a sentence.
+        ends_at = map((1).__add__, compress(range(n), map(_ENDS.__contains__, words)))
+        for after in chain((0,), ends_at):
+            p = after
+            while p < n and words[p] in _OPEN_OR_END:
+                p += 1
+            if p < n and infos[p][_WORD_FLAG] and p not in patches:
+                patches[p] = [_SENTENCE_START]
+        for i in self.possessive:
+            patches.setdefault(i, []).append(_POSSESSIVE)
+        for i in self.skipped:
+            patches.setdefault(i, []).append(_SKIP)
+        self.patched = sorted(patches)
+        return patches
+
+    def build(self, a: int, b: int) -> None:
+        """Make the tokens ``a:b`` (any built already are made again, the same)."""
+        a = max(a, 0)
+        b = min(b, self.n)
+        if a >= b:
+            return
+        patches = self.patches
+        if patches is None:
+            patches = self.patches = self._patches()
+        toks = self.toks
+        toks[a:b] = map(_new_tok, repeat(Tok), map(add, self.infos[a:b], self._places(a, b)))
+        patched = self.patched
+        for k in range(bisect.bisect_left(patched, a), bisect.bisect_left(patched, b)):
+            i = patched[k]
+            fields = list(toks[i])
+            for field in patches[i]:
+                fields[field] = True
+            toks[i] = _new_tok(Tok, tuple(fields))
+
+    def bases(self) -> Iterator[str]:
+        """The base of every token, in order."""
+        return map(itemgetter(1), self.infos)
+
+    def all(self) -> list[Tok]:
+        """Every token of the region."""
+        if not self.complete:
+            self.build(0, self.n)
+            self.complete = True
+        return self.toks
+
+    def around(self, points: list[int], before: int, after: int) -> list[Tok]:
+        """The token list with the tokens near ``points`` (sorted) built, the others not."""
+        lo = hi = -1
+        for i in points:
+            if i - before > hi:
+                if hi > lo:
+                    self.build(lo, hi)
+                lo = i - before
+            hi = i + after + 1
+        if hi > lo:
+            self.build(lo, hi)
+        return self.toks
+
+    def acting(self, data: OrgData) -> list[int]:
+        """The tokens some check of :func:`scan_region` may act at, given their neighbours.
+
+        A subset of the trigger tokens, and a superset of those where a check finds
+        something: each test below is a condition the check itself returns without.
+        """
+        infos = self.infos
+        n = self.n
+        skipped = self.skipped
+        known, acronym_entries = data.known, data.acronym_entries
+        heads, prefix_heads = data.heads, data.prefix_heads
+        legal_prefixes, legal_suffixes = data.legal_prefixes, data.legal_suffixes
+        descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
+        not_acronyms = data.not_acronyms
+        acting: list[int] = []
+        append = acting.append
+        for i in compress(range(n), map(itemgetter(_TRIGGER_FLAG), infos)):
+            info = infos[i]
+            if not info[_WORD_FLAG]:
+                if (
+                    info[0] == "," and i + 2 < n and infos[i + 1][_FOLD] in ("a", "an")
+                ) or prefix_heads.get(info[1]) is not None:
+                    append(i)
+                continue
+            text, base, poss, _, cap, upper, fold = info[:7]
+            if text == "at" and i and i + 1 < n and infos[i - 1][_FOLD] in data.workplace_roles:
+                append(i)
+                continue
+            if prefix_heads.get(base) is not None:
+                append(i)
+                continue
+            if i in skipped:
+                continue
+            if upper and i + 1 < n and infos[i + 1][_FOLD] in data.acronym_roles:
+                append(i)
+                continue
+            if base in acronym_entries and base not in not_acronyms:
+                append(i)
+                continue
+            if base in legal_prefixes or (
+                i and fold.replace(".", "") in legal_suffixes and self._after_name(i, data)
+            ):
+                append(i)
+                continue
+            if (fold in descriptor_nouns or fold in descriptors_after) and text.islower():
+                # a capitalised word must follow (the name after the noun) or come before it
+                nxt = infos[i + 1] if i + 1 < n else None
+                prev = infos[i - 1] if i else None
+                if (nxt is not None and nxt[_WORD_FLAG] and (nxt[_CAP] or nxt[_UPPER])) or (
+                    prev is not None and prev[_WORD_FLAG] and (prev[_CAP] or prev[_UPPER])
+                ):
+                    append(i)
+                    continue
+            if heads.get(fold) is not None:
+                if cap and not upper:
+                    append(i)
+                    continue
+                if i and text.islower():
+                    prev = infos[i - 1]
+                    if prev[0].casefold() == "the" or (
+                        prev[_WORD_FLAG]
+                        and prev[0].islower()
+                        and prev[_FOLD] in data.lowercase_modifiers
+                    ):
+                        append(i)
+                        continue
+            if (fold in known or (poss and text.casefold() in known)) and self._may_be_known(
+                i, data
+            ):
+                append(i)
+        return acting
+
+    def _after_name(self, i: int, data: OrgData) -> bool:
+        """False when :meth:`_Scanner.legal_at` finds nothing at the legal form at ``i``.
+
+        A legal suffix follows a capitalised name, a quote, ``&``, ``,`` or another legal
+        form; a club suffix follows a capitalised word.
+        """
+        info = self.infos[i]
+        prev = self.infos[i - 1]
+        if prev[_WORD_FLAG] and (prev[_CAP] or prev[_UPPER]):
+            return True
+        if not (info[_CAP] or info[_UPPER] or info[1] == "plc"):
+            return False
+        return (
+            prev[0] in _QUOTES
+            or prev[0] in ("&", ",")
+            or prev[1].replace(".", "").casefold() in data.legal_suffixes
+        )
+
+    def _may_be_known(self, i: int, data: OrgData) -> bool:
+        """False when no known form can start at token ``i``.
+
+        The forms are those :meth:`_Scanner.known_at` tries: the ones its second word lets
+        through, written in the right case, with the right words after it.
+        """
+        infos = self.infos
+        n = self.n
+        text, fold = infos[i][0], infos[i][_FOLD]
+        key = text.casefold()
+        options = data.known.get(key)
+        if not options:
+            key = fold
+            options = data.known.get(key)
+        if not options:
+            return False
+        if i + 1 >= n:
+            options = data.known_single[key]
+        else:
+            second = infos[i + 1]
+            if second[_WORD_FLAG] and not second[_POSSESSIVE] and i + 1 not in self.possessive:
+                options = data.known_next[key].get(second[_FOLD]) or data.known_single[key]
+        initial = text[:1]
+        for tokens, form, _ in options:
+            size = len(tokens)
+            if i + size > n:
+                continue
+            if (form[:1].isupper() and not initial.isupper()) or (
+                form[:1].islower() and not initial.islower()
+            ):
+                continue
+            for k in range(1, size):
+                info = infos[i + k]
+                if info[_FOLD] != tokens[k] and info[0].casefold() != tokens[k]:
+                    break
+            else:
+                return True
+        return False
 
 
 def _raw_tokenize(
     raw: list[tuple[str, int, int]], skips: list[tuple[int, int]], words: WordCache
 ) -> list[Tok]:
-    """:func:`tokenize` over the tokens of :func:`raw_tokens`."""
-    # Every field is computed first and each Tok built once (the scanner's hottest setup).
+    """:func:`tokenize` over the tokens of :func:`raw_tokens`, one token at a time."""
     n = len(raw)
     missing = set(map(itemgetter(0), raw)).difference(words)
     if missing:
@@ -386,34 +803,16 @@ def _raw_tokenize(
             while skip_i < n_skips and skips[skip_i][1] <= s:
                 skip_i += 1
             skip = skip_i < n_skips and skips[skip_i][0] < e
-        kind, base, cut, cap, upper, fold, adjective, trigger = info_of(word)
+        info = info_of(word)
+        kind = _kind(word)
         if kind:
-            append(
-                new(
-                    Tok,
-                    (
-                        word,
-                        s,
-                        e,
-                        word,
-                        e,
-                        False,
-                        False,
-                        False,
-                        False,
-                        "",
-                        False,
-                        skip,
-                        adjective,
-                        trigger,
-                    ),
-                )
-            )
+            append(new(Tok, (*info, s, e, e, False, skip)))
             if kind == _PUNCT_END:
                 at_start = True
             elif kind == _PUNCT:
                 at_start = False
             continue
+        cut = info[9]
         possessive = cut != 0 or (
             word[-1] == "s"
             and i + 1 < n
@@ -425,20 +824,14 @@ def _raw_tokenize(
             new(
                 Tok,
                 (
-                    word,
+                    *info[:_POSSESSIVE],
+                    possessive,
+                    *info[_POSSESSIVE + 1 :],
                     s,
                     e,
-                    base,
                     e - cut,
-                    possessive,
-                    True,
-                    cap,
-                    upper,
-                    fold,
                     at_start,
                     skip,
-                    adjective,
-                    trigger,
                 ),
             )
         )
@@ -1505,10 +1898,13 @@ def scan_region(
     toks: list[Tok],
     titlecase: bool,
     people: frozenset[tuple[str, str]] = frozenset(),
+    triggers: Iterable[int] | None = None,
 ) -> list[Candidate]:
     """All candidates of one region's tokens, before overlaps are resolved.
 
     ``people`` holds the first two words (case-folded) of names the people parser found.
+    ``triggers`` are the tokens to visit (default: every token marked ``trigger``); any
+    other token must be one where no check finds anything.
     """
     scanner = _Scanner(data, toks, titlecase, people)
     # Each check is called only when its own opening test would not return at once (the
@@ -1521,7 +1917,9 @@ def scan_region(
     descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
     # The calls keep their order: known, head, prefix head, legal, described, then the
     # apposition (only at ","), workplace (only at "at") and acronym role (only words).
-    for i in compress(range(len(toks)), map(_TRIGGER, toks)):
+    if triggers is None:
+        triggers = compress(range(len(toks)), map(_TRIGGER, toks))
+    for i in triggers:
         tok = toks[i]
         base = tok.base
         if not tok.word:

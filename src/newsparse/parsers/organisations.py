@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterable
+from itertools import compress
 from typing import cast
 
 import attrs
@@ -40,7 +42,16 @@ import regex
 from .._draft import Draft
 from .._model import Organisation, OrganisationKind, Span
 from ._orgs_data import OrgData, org_data, split_tokens
-from ._orgs_scan import Candidate, Tok, WordCache, scan_region, tokenize
+from ._orgs_scan import (
+    Candidate,
+    LazyTokens,
+    Tok,
+    WordCache,
+    all_tokens,
+    region_pairs,
+    region_tokens,
+    scan_region,
+)
 
 __all__ = ["find_organisations"]
 
@@ -65,6 +76,13 @@ _PRIORITY = {
     "lowref": 4,
 }
 _CONTAINERS = frozenset({"head", "lower"})
+# Tokens built before and after each token a check may act at: enough for what the checks
+# read in nearly every case; a check that reads further meets a token not built (an
+# AttributeError), and the region is scanned again with all its tokens.
+_BEFORE, _AFTER = 10, 16
+# Regions shorter than this (in characters) are tokenised at once: the lists and windows
+# cost more than they save.
+_SHORT = 300
 _REFS = frozenset({"backref", "lowref"})
 
 
@@ -121,7 +139,8 @@ def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tup
 def _regions(draft: Draft) -> list[_Region]:
     text = draft.text
     boilerplate = [(b.start, b.end) for b in draft.boilerplate]
-    bylines = [m.span(1) for m in _BYLINE.finditer(text)]
+    # (a byline holds "By": no need to run the pattern over a text without one)
+    bylines = [m.span(1) for m in _BYLINE.finditer(text)] if "By" in text else []
     holes = _union(boilerplate + bylines)
     regions: list[_Region] = []
     covered: list[tuple[int, int]] = []
@@ -394,7 +413,7 @@ def _covered(groups: list[_Group]) -> set[int]:
 
 def _second_pass(
     merger: _Merger,
-    scanned: list[tuple[list[Tok], list[Candidate]]],
+    scanned: list[LazyTokens | list[Tok]],
     pending: list[Candidate],
 ) -> None:
     """Bare acronyms and company names met again after the article defined them."""
@@ -417,9 +436,21 @@ def _second_pass(
         return
     covered = _covered(merger.groups)
     wanted = acronyms.keys() | cores.keys()  # any other token is passed over at once
-    for toks, _ in scanned:
+    longest = max((len(core) for known in cores.values() for core, _ in known), default=1)
+    for found in scanned:
+        at: Iterable[int]
+        if isinstance(found, LazyTokens):
+            # only the tokens with a wanted base, and the few after them, are built
+            at = list(compress(range(found.n), map(wanted.__contains__, found.bases())))
+            if not at:
+                continue
+            toks = found.around(at, 0, longest)
+        else:
+            toks = found
+            at = range(len(toks))
         after = 0  # tokens before it belong to a name found already
-        for i, tok in enumerate(toks):
+        for i in at:
+            tok = toks[i]
             if i < after or tok.base not in wanted:
                 continue
             if not tok.word or tok.skip or tok.start in covered or tok.end - 1 in covered:
@@ -476,23 +507,48 @@ def find_organisations(draft: Draft) -> None:
         for person in draft.people
         if len(words := person.name.split()) >= 2
     )
-    scanned: list[tuple[list[Tok], list[Candidate]]] = []
+    scanned: list[LazyTokens | list[Tok]] = []
+    resolved: list[list[Candidate]] = []
+    pending: list[Candidate] = []
     word_infos = WordCache(data)
-    for region in _regions(draft):
+    regions = _regions(draft)
+    # every word of the article learnt at once
+    all_pairs = region_pairs(text, [(r.start, r.end) for r in regions], word_infos)
+    for region, pairs in zip(regions, all_pairs, strict=True):
         # only the links that can overlap the region (all of them per region was quadratic)
         first = bisect.bisect_right(reach, region.start)
         last = bisect.bisect_left(skip_starts, region.end)
-        toks = tokenize(text, region.start, region.end, skips[first:last], word_infos)
-        if not toks:
-            continue
-        cands = scan_region(data, toks, region.line and _titlecase(toks), people)
-        scanned.append((toks, cands))
+        found: LazyTokens | list[Tok]
+        span = (text, region.start, region.end, skips[first:last], word_infos)
+        if region.line or region.end - region.start < _SHORT:
+            found = all_tokens(*span, pairs=pairs, checked=True)
+        else:
+            found = region_tokens(*span, pairs=pairs, checked=True)
+        if isinstance(found, LazyTokens):
+            if not found.n:
+                continue
+            acting = found.acting(data)
+            toks = found.around(acting, _BEFORE, _AFTER)
+            try:
+                cands = scan_region(data, toks, False, people, acting)
+                accepted = _resolve(data, cands, toks)
+            except (AttributeError, TypeError):
+                toks = found.all()
+                cands = scan_region(data, toks, False, people, acting)
+                accepted = _resolve(data, cands, toks)
+        else:
+            toks = found.all() if isinstance(found, LazyTokens) else found
+            if not toks:
+                continue
+            cands = scan_region(data, toks, region.line and _titlecase(toks), people)
+            accepted = _resolve(data, cands, toks)
+        scanned.append(found)
+        pending.extend(c for c in cands if c.source == "pending")
+        resolved.append(accepted)
     merger = _Merger(data, text)
     refs: list[Candidate] = []
-    pending: list[Candidate] = []
-    for toks, cands in scanned:
-        pending.extend(c for c in cands if c.source == "pending")
-        for cand in _resolve(data, cands, toks):
+    for accepted in resolved:
+        for cand in accepted:
             if cand.source in _REFS:
                 refs.append(cand)
             else:
