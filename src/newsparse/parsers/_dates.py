@@ -111,7 +111,7 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         rf"(?:(?:,?\s{{1,3}}|-)(?P<y2>{year}))?"
         rf"|(?P<mn3>{month})\.?\s{{0,3}}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s{{1,3}}(?P<y3>{year}))?"
-        rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{year})"
+        rf"|(?P<d4>\d{{1,2}})(?P<s4>[.-])(?P<m4>\d{{1,2}})(?P=s4)(?P<y4>{year})"
         rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{year}))"
         rf"(?:{time_sep}{g_time})?"
     )
