@@ -59,6 +59,8 @@ _MAX_LEFT = 8
 _MAX_COMPLEMENTS = 4
 _MAX_COMPLEMENT_WORDS = 8
 _MAX_LIST_ITEMS = 8
+_MIN_DEFINED_ACRONYM = 2
+_MAX_DEFINED_NAME = 10
 _SENTENCE_END = frozenset(".!?:;")
 _TRANSPARENT = frozenset("\"'“”„«»‘’()[]–—-")
 _APOSTROPHES = ("'s", "’s")
@@ -687,6 +689,9 @@ class LazyTokens:
             if upper and i + 1 < n and infos[i + 1][_FOLD] in data.acronym_roles:
                 append(i)
                 continue
+            if upper and 0 < i < n - 1 and infos[i - 1][0] == "(" and infos[i + 1][0] == ")":
+                append(i)  # "Gas Transmission System Operator of Ukraine (GTSOU)"
+                continue
             if base in acronym_entries and base not in not_acronyms:
                 append(i)
                 continue
@@ -859,6 +864,8 @@ class _Scanner:
         self.titlecase = titlecase
         self.people = people
         self.out: list[Candidate] = []
+        self.paren_acronyms: list[int] = []
+        """Acronyms written alone in parentheses (``(GTSOU)``), for :meth:`definitions`."""
 
     # -- helpers -------------------------------------------------------------------
     def place_at(self, i: int, stop: int | None = None) -> tuple[str, int] | None:
@@ -1668,6 +1675,66 @@ class _Scanner:
                             acronym=acr.base,
                         )
                     )
+        defined = {c.first for c in self.out if c.source == "defined"}
+        for i in self.paren_acronyms:
+            if i not in defined:
+                self._name_before_acronym(i)
+
+    def _name_before_acronym(self, i: int) -> None:
+        """A capitalised name whose initials spell the acronym in parentheses after it.
+
+        ``Gas Transmission System Operator of Ukraine (GTSOU)``: no head noun needed. The
+        acronym's letters must be the name's initials in order, at most one initial
+        left out (``Indian Federation of App-based Transport Workers (IFAT)``).
+        """
+        toks = self.toks
+        acronym = "".join(c for c in toks[i].base if c.isalpha()).upper()
+        if len(acronym) < _MIN_DEFINED_ACRONYM:
+            return
+        connectors = self.data.connectors
+        words: list[int] = []
+        j = i - 2
+        while j >= 0 and len(words) < _MAX_DEFINED_NAME:
+            tok = toks[j]
+            if not tok.word or tok.skip:
+                break
+            if tok.cap or tok.upper:  # "App-based" too
+                words.append(j)
+            elif tok.fold not in connectors:
+                break
+            if tok.sentence_start:
+                break
+            j -= 1
+        words.reverse()
+        initials = [toks[k].base[0].upper() for k in words]
+        # "The Gas Transmission ...": leading capitals that are no initial of the acronym
+        while words and initials[0] != acronym[0]:
+            words.pop(0)
+            initials.pop(0)
+        if len(words) < _MIN_DEFINED_ACRONYM or len(acronym) < len(initials) - 1:
+            return
+        if len(acronym) > len(initials) or any(self.is_person_start(k) for k in words):
+            return  # "Prime Minister Kristen Michal (KM)": a person's initials
+        rest = iter(initials)
+        if not all(letter in rest for letter in acronym):  # a subsequence, in order
+            return
+        first, last = words[0], i - 1
+        while last > first and not toks[last - 1].word:
+            last -= 1
+        self._add(first, last, "suffix", "other", None, last - 1)
+        cand = self.out[-1]
+        cand.acronym = toks[i].base
+        self.out.append(
+            Candidate(
+                start=toks[i].start,
+                end=toks[i].base_end,
+                first=i,
+                last=i + 1,
+                source="defined",
+                kind=cand.kind,
+                acronym=toks[i].base,
+            )
+        )
 
     def _located_before_acronym(self, cand: Candidate) -> int:
         """``Mission in the DR Congo (MONUSCO)``: an ``in`` phrase that an acronym closes.
@@ -1951,5 +2018,7 @@ def scan_region(
             scanner.workplace_at(i)
         if tok.upper:
             scanner.acronym_role_at(i)
+            if 0 < i < scanner.n - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")":
+                scanner.paren_acronyms.append(i)
     scanner.definitions()
     return scanner.out
