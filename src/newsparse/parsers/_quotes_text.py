@@ -8,7 +8,7 @@ one pass over candidate punctuation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -124,9 +124,14 @@ def _mark_positions(text: str, lo: int, hi: int) -> list[int]:
     (Performance.) One ``str.find`` loop per mark character: a text holds few marks, and
     this costs a tenth of scanning it with ``_ALL_MARKS``.
     """
+    return _positions(text, lo, hi, _MARK_CHARS)
+
+
+def _positions(text: str, lo: int, hi: int, chars: Iterable[str]) -> list[int]:
+    """The offsets of every character of ``chars`` in ``text[lo:hi]``, in order."""
     found: list[int] = []
     find = text.find
-    for ch in _MARK_CHARS:
+    for ch in chars:
         at = find(ch, lo, hi)
         while at >= 0:
             found.append(at)
@@ -368,15 +373,7 @@ _NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 
 def terminal_positions(text: str, lo: int, hi: int) -> list[int]:
     """The offsets of ``.!?…`` in ``text[lo:hi]``, in order."""
-    found: list[int] = []
-    find = text.find
-    for ch in _TERMINALS:
-        at = find(ch, lo, hi)
-        while at >= 0:
-            found.append(at)
-            at = find(ch, at + 1, hi)
-    found.sort()
-    return found
+    return _positions(text, lo, hi, _TERMINALS)
 
 
 def _boundaries(
