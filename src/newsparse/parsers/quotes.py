@@ -412,12 +412,20 @@ def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
     return None if run is None else _proper_subject(ctx, run, hi)
 
 
+def _word_start(text: str, lo: int, end: int) -> int:
+    """Where the word (a run of non-white-space) that ends at ``end`` starts."""
+    start = end
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _capitalised_run_start(text: str, lo: int, hi: int) -> int | None:
     """Where the run of capitalised words ending at ``hi`` starts (None: no such run)."""
     pos = _rstrip_ws(text, lo, hi)
     start = None
     for _ in range(6):
-        word_start = max(lo, text.rfind(" ", lo, pos) + 1)
+        word_start = _word_start(text, lo, pos)
         if word_start >= pos or not text[word_start].isupper():
             break
         start = word_start
@@ -454,9 +462,7 @@ def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
     capitals = 0
     pos = end
     while len(words) < _MAX_DESCRIPTOR_WORDS:
-        start = pos
-        while start > lo and not text[start - 1].isspace():
-            start -= 1
+        start = _word_start(text, lo, pos)
         word = text[start:pos]
         if _DESCRIPTOR_WORD.fullmatch(word) is None or word in _DESCRIPTOR_STOPS:
             break
@@ -485,15 +491,13 @@ def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
         return None  # "Miner Vale" opening a clause; a capitalised noun elsewhere is a name
     start = first_start
     before = _rstrip_ws(text, lo, start)
-    if before < start:
-        word_start = max(lo, text.rfind(" ", lo, before) + 1)
-        if text[word_start:before].casefold() in ("the", "a", "an"):
-            start = word_start  # "the Swedish carmaker"
-            before = _rstrip_ws(text, lo, start)
-    if before < start:
-        word_start = max(lo, text.rfind(" ", lo, before) + 1)
-        if text[word_start:before] in _DESCRIPTOR_STOPS:
-            return None  # "the head of the regional grid operator Laura Whitcomb"
+    word_start = _word_start(text, lo, before)
+    if before < start and text[word_start:before].casefold() in ("the", "a", "an"):
+        start = word_start  # "the Swedish carmaker"
+        before = _rstrip_ws(text, lo, start)
+        word_start = _word_start(text, lo, before)
+    if before < start and text[word_start:before] in _DESCRIPTOR_STOPS:
+        return None  # "the head of the regional grid operator Laura Whitcomb"
     return start
 
 
@@ -788,8 +792,7 @@ def _inside_name(text: str, lo: int, start: int) -> bool:
     end = _rstrip_ws(text, lo, start)
     if end == start or end <= lo:
         return False
-    word_start = max(lo, text.rfind(" ", lo, end) + 1)
-    word = text[word_start:end]
+    word = text[_word_start(text, lo, end) : end]
     return word[:1].isupper() and word.isalpha() and word.casefold() not in ("the", "a", "an")
 
 
