@@ -386,12 +386,11 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         run = _capitalised_run_start(text, lo, hi)
         if run is not None and _trade_descriptor(ctx, lo, run) is not None:
             entity = _proper_subject(ctx, run, hi)
-        elif run is not None and text.endswith(_APOSTROPHE_S, lo, _rstrip_ws(text, lo, hi)):
+        elif run is not None and text.endswith(_APOSTROPHE_S, lo, hi):  # hi ends a word
             # "Moody's said", "McDonald's said": a possessive right before the verb owns
             # nothing, it is a name ending in 's
-            end = _rstrip_ws(text, lo, hi)
-            phrase = text[run:end]
-            entity = Entity("organisation", run, end, phrase, phrase)
+            phrase = text[run:hi]
+            entity = Entity("organisation", run, hi, phrase, phrase)
     if entity is not None and entity.kind == "organisation" and entity.text[:1].isupper():
         start = _trade_descriptor(ctx, lo, entity.start)  # "Swedish carmaker Vornby Motors"
         if start is not None:
@@ -410,6 +409,12 @@ def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
         return described
     run = _capitalised_run_start(ctx.text, lo, hi)
     return None if run is None else _proper_subject(ctx, run, hi)
+
+
+def _organisation_noun(lex: NameLex, word: str) -> bool:
+    """True for a noun that names an organisation ("ministry", "lender", "carmaker")."""
+    folded = word.casefold()
+    return folded in lex.org_nouns or folded in lex.generic_referents
 
 
 def _word_start(text: str, lo: int, end: int) -> int:
@@ -481,7 +486,7 @@ def _trade_descriptor(ctx: _Context, lo: int, hi: int) -> int | None:
     if not words:
         return None
     noun = words[0][1]
-    if noun.casefold() not in lex.org_nouns and noun.casefold() not in lex.generic_referents:
+    if not _organisation_noun(lex, noun):
         return None
     first_start, first = words[-1]
     if len(words) > 1 and not noun.islower():
@@ -859,10 +864,7 @@ def _entity_from_match(ctx: _Context, kind: str, match: regex.Match[str]) -> Ent
     elif kind == "organisation":
         entity.name = _source_name(lex, name)
         owner = _OWNER.match(entity.name)
-        if owner is not None and (
-            owner.group(1).casefold() in lex.org_nouns
-            or owner.group(1).casefold() in lex.generic_referents
-        ):
+        if owner is not None and _organisation_noun(lex, owner.group(1)):
             # "the regulator's press service", "the company's board": the organisation
             # the possessor refers to speaks
             entity.name = owner.group(1)
