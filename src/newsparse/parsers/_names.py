@@ -806,16 +806,39 @@ class NameLex:
         honorific: str | None = None
         core: list[int] = []  # indices of the name's words
         particles = self.particles
-        honorifics = self.honorifics
-        role_words = self.role_words
         is_not_name = self.is_not_name
 
         known = self._plain_not_names
         for index, word in enumerate(words):
+            # (Performance.) A word of the table is a not-name that none of the checks
+            # before is_not_name takes: its flags are read at once.
             flags = known.get(word)
+            if flags is None:
+                if word[0] in "\"“‘'":
+                    continue  # a nickname between first name and surname
+                if word in particles:
+                    if core or index == 0:
+                        core.append(index)  # "von der Leyen" opening the run
+                    continue
+                if word[1:2] == ".":
+                    # An initial is a capital and a dot: no regex for words without that dot.
+                    initials = self.initials_re.match(word)
+                    if initials is not None and initials.end() == len(word):
+                        core.append(index)
+                        continue
+                if word in self.dot_required:
+                    b = spans[index][1]
+                    if text[b : b + 1] != ".":
+                        core.append(index)  # "Gen Nakatani": a first name, not "General"
+                        continue
+                if not core and word in self.ambiguous_given and index + 1 < count:
+                    following = words[index + 1]
+                    if following in particles or not is_not_name(following):
+                        core.append(index)  # "Jan de Vries", "May Chen"
+                        continue
+                if is_not_name(word):
+                    flags = self._not_name_flags(word)
             if flags is not None:
-                # (Performance.) The branch below for a word of the table: its checks
-                # before is_not_name all fail and is_not_name is true.
                 if core:
                     self._flush(
                         text,
@@ -836,57 +859,6 @@ class NameLex:
                 elif title_start is None:
                     title_start = spans[index][0]
                 if bare is not None:
-                    honorific = bare
-                continue
-            if word[0] in "\"“‘'":
-                continue  # a nickname between first name and surname
-            if word in particles:
-                if core or index == 0:
-                    core.append(index)  # "von der Leyen" opening the run
-                continue
-            if word[1:2] == ".":
-                # An initial is a capital and a dot: no regex for words without that dot.
-                initials = self.initials_re.match(word)
-                if initials is not None and initials.end() == len(word):
-                    core.append(index)
-                    continue
-            if word in self.dot_required:
-                b = spans[index][1]
-                if text[b : b + 1] != ".":
-                    core.append(index)  # "Gen Nakatani": a first name, not "General"
-                    continue
-            if not core and word in self.ambiguous_given and index + 1 < count:
-                following = words[index + 1]
-                if following in particles or not is_not_name(following):
-                    core.append(index)  # "Jan de Vries", "May Chen"
-                    continue
-            if is_not_name(word):
-                if core:
-                    self._flush(
-                        text,
-                        words,
-                        spans,
-                        core,
-                        title_start=title_start,
-                        honorific=honorific,
-                        hits=hits,
-                    )
-                    core = []
-                    title_start = None
-                    honorific = None
-                folded = word.casefold()
-                bare = word.rstrip(".")
-                titled = (
-                    folded in role_words
-                    or bare in honorifics
-                    or folded.removesuffix("'s").removesuffix("’s") in self.country_of
-                )
-                if not titled and (title_start is None or folded in self.function_words):
-                    title_start = None
-                    honorific = None
-                elif title_start is None:
-                    title_start = spans[index][0]
-                if bare in honorifics:
                     honorific = bare
                 continue
             if index + 1 < count and word.endswith(("'s", "’s")):
@@ -923,19 +895,23 @@ class NameLex:
                 or not self.is_not_name(word)
             ):
                 continue
-            folded = word.casefold()
-            bare = word.rstrip(".")
-            titled = (
-                folded in self.role_words
-                or bare in self.honorifics
-                or folded.removesuffix("'s").removesuffix("’s") in self.country_of
-            )
-            table[word] = (
-                titled,
-                folded in self.function_words,
-                bare if bare in self.honorifics else None,
-            )
+            table[word] = self._not_name_flags(word)
         return table
+
+    def _not_name_flags(self, word: str) -> tuple[bool, bool, str | None]:
+        """What ``_split_run`` reads of a not-name word.
+
+        Whether it is titled, whether it is a function word, and the honorific it is (or
+        None).
+        """
+        folded = word.casefold()
+        bare = word.rstrip(".")
+        titled = (
+            folded in self.role_words
+            or bare in self.honorifics
+            or folded.removesuffix("'s").removesuffix("’s") in self.country_of
+        )
+        return titled, folded in self.function_words, bare if bare in self.honorifics else None
 
     def _flush(
         self,
