@@ -260,6 +260,10 @@ def raw_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 def split_tokens(text: str) -> tuple[str, ...]:
     """Split a data-file phrase into case-folded tokens, as the scanner sees them."""
+    bare = text.replace(" ", "")
+    if bare.isascii() and bare.isalnum():
+        # ASCII letters and digits between spaces (most names): each word is one token
+        return tuple(text.lower().split())
     return tuple(word.casefold() for word, _, _ in raw_tokens(text))
 
 

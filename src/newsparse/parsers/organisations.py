@@ -34,6 +34,7 @@ import bisect
 import itertools
 from collections.abc import Iterable
 from itertools import compress
+from operator import itemgetter
 from typing import cast
 
 import attrs
@@ -87,13 +88,6 @@ _REFS = frozenset({"backref", "lowref"})
 
 
 @attrs.define
-class _Region:
-    start: int
-    end: int
-    line: bool
-
-
-@attrs.define
 class _Group:
     mentions: list[Candidate] = attrs.field(factory=list)
     entry: int | None = None
@@ -116,15 +110,18 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _spans_minus(
+    start: int, end: int, holes: list[tuple[int, int]], ends: list[int]
+) -> list[tuple[int, int]]:
     """``start:end`` without ``holes`` (disjoint and sorted, as :func:`_union` gives).
 
-    A binary search finds the first hole that matters, so the cost does not grow with the
-    number of holes (many lines against many paragraphs would make it quadratic).
+    ``ends`` are the holes' ends. A binary search finds the first hole that matters, so the
+    cost does not grow with the number of holes (many lines against many paragraphs would
+    make it quadratic).
     """
     pieces = []
     pos = start
-    i = bisect.bisect_right(holes, start, key=lambda hole: hole[1])
+    i = bisect.bisect_right(ends, start)
     while i < len(holes) and holes[i][0] < end:
         hs, he = holes[i]
         if hs > pos:
@@ -136,14 +133,15 @@ def _spans_minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tup
     return pieces
 
 
-def _regions(draft: Draft) -> list[_Region]:
+def _regions(draft: Draft) -> list[tuple[int, int, bool]]:
+    """The regions to scan, in order: ``(start, end, line)``."""
     text = draft.text
     boilerplate = [(b.start, b.end) for b in draft.boilerplate]
     # (a byline holds "By": no need to run the pattern over a text without one)
     bylines = [m.span(1) for m in _BYLINE.finditer(text)] if "By" in text else []
     holes = _union(boilerplate + bylines)
-    regions: list[_Region] = []
-    covered: list[tuple[int, int]] = []
+    hole_ends = [e for _, e in holes]
+    regions: list[tuple[int, int, bool]] = []
     if draft.paragraphs:
         blocks = [(p.start, p.end) for p in draft.paragraphs]
     else:
@@ -155,17 +153,21 @@ def _regions(draft: Draft) -> list[_Region]:
             pos = match.end()
         blocks.append((pos, stop))
     for start, end in blocks:
-        covered.append((start, end))
-        for s, e in _spans_minus(start, end, holes):
-            regions.append(_Region(s, e, line=False))
-    outside = _union(covered + holes)
+        regions.extend((s, e, False) for s, e in _spans_minus(start, end, holes, hole_ends))
+    outside = _union(blocks + holes)
+    outside_ends = [e for _, e in outside]
+    n_outside = len(outside)
     for line in draft.lines:
+        start, end = line.start, line.end
+        k = bisect.bisect_right(outside_ends, start)
+        if k < n_outside and outside[k][0] <= start and end <= outside_ends[k]:
+            continue  # inside a paragraph or a hole (the common case)
         if line.is_blank:
             continue
-        for s, e in _spans_minus(line.start, line.end, outside):
+        for s, e in _spans_minus(start, end, outside, outside_ends):
             if text[s:e].strip():
-                regions.append(_Region(s, e, line=True))
-    regions.sort(key=lambda r: r.start)
+                regions.append((s, e, True))
+    regions.sort()
     return regions
 
 
@@ -407,8 +409,17 @@ class _Merger:
         )
 
 
-def _covered(groups: list[_Group]) -> set[int]:
-    return {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+class _Covered:
+    """The offsets the groups' mentions cover now (a snapshot), as disjoint sorted spans."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        spans = _union([(m.start, m.end) for g in groups for m in g.mentions if m.end > m.start])
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
 
 
 def _second_pass(
@@ -417,7 +428,7 @@ def _second_pass(
     pending: list[Candidate],
 ) -> None:
     """Bare acronyms and company names met again after the article defined them."""
-    covered = _covered(merger.groups)
+    covered = _Covered(merger.groups)
     for cand in pending:
         if cand.start in covered or cand.end - 1 in covered:
             continue
@@ -434,7 +445,7 @@ def _second_pass(
                 cores.setdefault(m.core[0], []).append((m.core, group))
     if not acronyms and not cores:
         return
-    covered = _covered(merger.groups)
+    covered = _Covered(merger.groups)
     wanted = acronyms.keys() | cores.keys()  # any other token is passed over at once
     longest = max((len(core) for known in cores.values() for core, _ in known), default=1)
     for found in scanned:
@@ -447,7 +458,7 @@ def _second_pass(
             toks = found.around(at, 0, longest)
         else:
             toks = found
-            at = range(len(toks))
+            at = compress(range(len(toks)), map(wanted.__contains__, map(itemgetter(1), toks)))
         after = 0  # tokens before it belong to a name found already
         for i in at:
             tok = toks[i]
@@ -513,14 +524,14 @@ def find_organisations(draft: Draft) -> None:
     word_infos = WordCache(data)
     regions = _regions(draft)
     # every word of the article learnt at once
-    all_pairs = region_pairs(text, [(r.start, r.end) for r in regions], word_infos)
-    for region, pairs in zip(regions, all_pairs, strict=True):
+    all_pairs = region_pairs(text, [(s, e) for s, e, _ in regions], word_infos)
+    for (start, end, line), pairs in zip(regions, all_pairs, strict=True):
         # only the links that can overlap the region (all of them per region was quadratic)
-        first = bisect.bisect_right(reach, region.start)
-        last = bisect.bisect_left(skip_starts, region.end)
+        first = bisect.bisect_right(reach, start)
+        last = bisect.bisect_left(skip_starts, end)
         found: LazyTokens | list[Tok]
-        span = (text, region.start, region.end, skips[first:last], word_infos)
-        if region.line or region.end - region.start < _SHORT:
+        span = (text, start, end, skips[first:last], word_infos)
+        if line or end - start < _SHORT:
             found = all_tokens(*span, pairs=pairs, checked=True)
         else:
             found = region_tokens(*span, pairs=pairs, checked=True)
@@ -540,7 +551,7 @@ def find_organisations(draft: Draft) -> None:
             toks = found.all() if isinstance(found, LazyTokens) else found
             if not toks:
                 continue
-            cands = scan_region(data, toks, region.line and _titlecase(toks), people)
+            cands = scan_region(data, toks, line and _titlecase(toks), people)
             accepted = _resolve(data, cands, toks)
         scanned.append(found)
         pending.extend(c for c in cands if c.source == "pending")
