@@ -373,6 +373,10 @@ class OrgData:
     """The folds of the triggers of a capitalised word of ASCII letters (with
     ``trigger_bases``): ``trigger_folds``, legal suffixes and known first words with a form
     not written in lower case."""
+    cue_firsts: frozenset[str] = frozenset()
+    """The first words of the ``cue_index`` phrases: a name holding none has no kind cue."""
+    exclusion_last_words: frozenset[str] = frozenset()
+    """The last words of ``exclusion_names``: a name ending in none is not excluded."""
 
 
 def _get(lexicon: Lexicon, name: str) -> Mapping[str, Any]:
@@ -586,6 +590,9 @@ def _build(lexicon: Lexicon) -> OrgData:
         (first for first, cases in known_initials.items() if cases != "U"),
         (s for s in legal_suffixes if s == "plc" or s in club_suffixes),
     )
+    exclusion_names = frozenset(
+        " ".join(split_tokens(n)) for n in _strings(exclusions.get("names"), "org_exclusions.names")
+    )
     return OrgData(
         heads=heads,
         kind_cues=cues,
@@ -629,10 +636,9 @@ def _build(lexicon: Lexicon) -> OrgData:
         acronym_entries=acronym_entries,
         places=places,
         max_place_len=max((len(k) for k in places), default=1),
-        exclusion_names=frozenset(
-            " ".join(split_tokens(n))
-            for n in _strings(exclusions.get("names"), "org_exclusions.names")
-        ),
+        exclusion_names=exclusion_names,
+        exclusion_last_words=frozenset(name.rsplit(" ", 1)[-1] for name in exclusion_names),
+        cue_firsts=frozenset(phrase[0] for phrase in cue_index if phrase),
         not_acronyms=frozenset(_strings(exclusions.get("not_acronyms"), "not_acronyms")),
         common_word_names=frozenset(
             _strings(exclusions.get("common_word_names"), "common_word_names")

@@ -1491,6 +1491,8 @@ class _Scanner:
                     and head in data.intergovernmental_heads
                 ):
                     return "intergovernmental", True
+        if data.cue_firsts.isdisjoint(words):
+            return default, False  # no phrase of cue_index starts at any word
         grams = {
             tuple(words[i : i + size])
             for size in range(1, data.max_cue_len + 1)

@@ -190,11 +190,13 @@ def _key(text: str) -> str:
 def _excluded(data: OrgData, cand: Candidate, toks: list[Tok]) -> bool:
     """True for head-based names that are not organisations (countries, competitions)."""
     words = [t.fold for t in toks[cand.first : cand.last]]
-    for i in range(len(words)):
-        if " ".join(words[i:]) in data.exclusion_names and not any(
-            w in data.connectors for w in words[:i]
-        ):
-            return True
+    # (every name joined below ends in the last word: most names end in no excluded one)
+    if words and words[-1] in data.exclusion_last_words:
+        for i in range(len(words)):
+            if " ".join(words[i:]) in data.exclusion_names and not any(
+                w in data.connectors for w in words[:i]
+            ):
+                return True
     if cand.head in data.state_heads:
         others = [t for t in toks[cand.first : cand.last] if t.fold not in ("of", "the")]
         rest = [t for t in others if t.fold != cand.head]
