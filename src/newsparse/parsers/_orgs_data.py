@@ -373,6 +373,8 @@ class OrgData:
     """The folds of the triggers of a capitalised word of ASCII letters (with
     ``trigger_bases``): ``trigger_folds``, legal suffixes and known first words with a form
     not written in lower case."""
+    place_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    """The proper beginnings of the ``places`` keys (``("new",)`` of ``new york``)."""
     cue_firsts: frozenset[str] = frozenset()
     """The first words of the ``cue_index`` phrases: a name holding none has no kind cue."""
     exclusion_last_words: frozenset[str] = frozenset()
@@ -636,6 +638,7 @@ def _build(lexicon: Lexicon) -> OrgData:
         acronym_entries=acronym_entries,
         places=places,
         max_place_len=max((len(k) for k in places), default=1),
+        place_prefixes=frozenset(k[:size] for k in places for size in range(1, len(k))),
         exclusion_names=exclusion_names,
         exclusion_last_words=frozenset(name.rsplit(" ", 1)[-1] for name in exclusion_names),
         cue_firsts=frozenset(phrase[0] for phrase in cue_index if phrase),

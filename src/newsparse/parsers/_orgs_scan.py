@@ -874,16 +874,17 @@ class _Scanner:
         limit = self.n if stop is None else stop
         best: tuple[str, int] | None = None
         key: tuple[str, ...] = ()
+        places, prefixes = data.places, data.place_prefixes
         for j in range(i, min(limit, i + data.max_place_len)):
             tok = self.toks[j]
             if not tok.word:
                 break
             key = (*key, tok.fold)
-            place = data.places.get(key)
+            place = places.get(key)
             if place is not None:
                 best = (place, j + 1)
-            if tok.possessive:
-                break
+            if tok.possessive or key not in prefixes:
+                break  # (no longer place starts with these words)
         return best
 
     def is_place_word(self, i: int) -> str | None:
@@ -1976,6 +1977,7 @@ def scan_region(
     other token must be one where no check finds anything.
     """
     scanner = _Scanner(data, toks, titlecase, people)
+    n = scanner.n
     # Each check is called only when its own opening test would not return at once (the
     # same test, just before the call): ~8 method calls per token were a tenth of the step.
     # known_at, legal_at and described_at are called only for tokens found in the tables
@@ -1994,7 +1996,7 @@ def scan_region(
         if not tok.word:
             if prefix_heads.get(base) is not None:
                 scanner.prefix_head_at(i)
-            if tok.text == ",":
+            if tok.text == "," and i + 2 < n and toks[i + 1].fold in ("a", "an"):
                 scanner.apposition_at(i)
             continue
         if tok.skip:
@@ -2020,7 +2022,7 @@ def scan_region(
             scanner.workplace_at(i)
         if tok.upper:
             scanner.acronym_role_at(i)
-            if 0 < i < scanner.n - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")":
+            if 0 < i < n - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")":
                 scanner.paren_acronyms.append(i)
     scanner.definitions()
     return scanner.out
