@@ -309,15 +309,16 @@ def region_pairs(text: str, spans: list[tuple[int, int]], words: WordCache) -> l
     pattern, high = _re_patterns()
     found: list[_Pairs | None] = []
     distinct: set[str] = set()
+    clean = high.search(text) is None  # (most texts: then no region needs its own test)
     for start, end in spans:
-        if high.search(text, start, end) is None:
+        if clean or high.search(text, start, end) is None:
             pairs = pattern.findall(text, start, end)
             distinct.update(map(itemgetter(1), pairs))
             found.append(pairs)
         else:
             found.append(None)
-    # (set.difference of a dict subclass would walk the whole cache)
-    missing = set(filterfalse(words.__contains__, distinct))
+    # (set.difference of a dict subclass would walk the whole cache; a new cache knows none)
+    missing = set(filterfalse(words.__contains__, distinct)) if words else distinct
     if missing:
         words.learn(missing)
     slow = _slow_words(distinct)
@@ -1646,6 +1647,8 @@ class _Scanner:
     # -- acronym definitions ---------------------------------------------------------------
     def definitions(self) -> None:
         """Attach ``(ACR)`` after a name to it, and ``ACR (Full Name)`` the other way."""
+        if not self.out and not self.paren_acronyms:
+            return  # (most regions)
         toks = self.toks
         by_last: dict[int, Candidate] = {}
         for c in self.out:
