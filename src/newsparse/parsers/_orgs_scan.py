@@ -358,16 +358,15 @@ def all_tokens(
 
     ``pairs``, ``checked``: the region's ``re`` matches as :func:`region_pairs` gives them.
     """
-    toks = None
     if not checked:
         pattern, high = _re_patterns()
         if high.search(text, start, end) is None:
             pairs = pattern.findall(text, start, end)
-    if pairs is not None:
-        toks = _fast_tokens(pairs, start, words, skips=skips)
-    if toks is None:
+            if _slow_words(set(map(itemgetter(1), pairs))):
+                pairs = None
+    if pairs is None:
         return _raw_tokenize(raw_tokens(text, start, end), skips, words)
-    return toks
+    return _fast_tokens(pairs, start, words, skips=skips)
 
 
 def _fast_tokens(
@@ -376,13 +375,12 @@ def _fast_tokens(
     words: WordCache,
     *,
     skips: list[tuple[int, int]],
-) -> list[Tok] | None:
+) -> list[Tok]:
     """:func:`all_tokens` in one pass over the ``re`` matches.
 
     The same tokens as :func:`raw_tokens` gives, then the same fields as
-    :func:`_raw_tokenize` sets; None where a word needs :func:`raw_tokens`' slower path
-    (a word too long for the fast pattern, a missing space after a dot). A word ``words``
-    has not learnt is learnt on first use.
+    :func:`_raw_tokenize` sets, for matches holding no word of :func:`_slow_words` (the
+    caller checks). A word ``words`` has not learnt is learnt on first use.
     """
     toks: list[Tok] = []
     append = toks.append
@@ -390,35 +388,22 @@ def _fast_tokens(
     info_of = words.__getitem__
     pos = start
     at_start = True
-    joined = False  # the last token is an abbreviation joined with its dot
-    pending = -1  # a word ending in "s" before an apostrophe: possessive unless a token...
-    pending_end = 0  # ...starts right where the apostrophe ends
+    # words ending in "s" before an apostrophe, with the apostrophe's index and end:
+    # possessive unless a token starts right where the apostrophe ends (decided at the end)
+    apostrophes: list[tuple[int, int, int]] = []
     for blank, word in pairs:
         s = pos + len(blank)
         e = pos = s + len(word)
-        if pending >= 0:
-            if s > pending_end:
-                toks[pending] = _set(toks[pending], _POSSESSIVE)
-            pending = -1
-        if "." in word:
-            if word == ".":
-                if toks and not joined:
-                    last = toks[-1]
-                    name = last.text
-                    if last.end == s and _joins(name):
-                        name += "."
-                        info = info_of(name)
-                        places = (last.start, e, e - info[9], last.sentence_start, False)
-                        toks[-1] = new(Tok, info + places)
-                        joined = True
-                        continue
-            elif e - s > _FAST_LIMIT or (
-                not _dotted(word) and len(_split_missing_space(word, s)) > 1
-            ):
-                return None
-        elif e - s > _FAST_LIMIT:
-            return None
-        joined = False
+        if word == "." and toks:
+            last = toks[-1]
+            name = last.text
+            # (a name ending in "." is an abbreviation joined already, or a dot)
+            if last.end == s and name[-1] != "." and _joins(name):
+                name += "."
+                info = info_of(name)
+                places = (last.start, e, e - info[9], last.sentence_start, False)
+                toks[-1] = new(Tok, info + places)
+                continue
         info = info_of(word)
         if info[3]:  # a word
             append(new(Tok, info + (s, e, e - info[9], at_start, False)))  # noqa: RUF005
@@ -432,9 +417,11 @@ def _fast_tokens(
         elif word in _APOSTROPHE_TOKENS and len(toks) > 1:
             prev = toks[-2]
             if prev.word and prev.end == s and prev.text[-1] == "s" and not prev.possessive:
-                pending, pending_end = len(toks) - 2, e
-    if pending >= 0:
-        toks[pending] = _set(toks[pending], _POSSESSIVE)
+                apostrophes.append((len(toks) - 2, len(toks) - 1, e))
+    n = len(toks)
+    for k, a, a_end in apostrophes:
+        if a + 1 >= n or toks[a + 1].start > a_end:
+            toks[k] = _set(toks[k], _POSSESSIVE)
     if skips:
         ends = [t.end for t in toks]
         starts = [t.start for t in toks]
