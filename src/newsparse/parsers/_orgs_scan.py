@@ -754,7 +754,9 @@ class LazyTokens:
             options = data.known_single[key]
         else:
             second = infos[i + 1]
-            if second[_WORD_FLAG] and not second[_POSSESSIVE] and i + 1 not in self.possessive:
+            if not second[_WORD_FLAG]:  # ("Russia,"): only a form with that second token
+                options = data.known_next[key].get(second[0].casefold()) or data.known_single[key]
+            elif not second[_POSSESSIVE] and i + 1 not in self.possessive:
                 options = data.known_next[key].get(second[_FOLD]) or data.known_single[key]
         initial = text[:1]
         for tokens, form, _ in options:
@@ -969,6 +971,9 @@ class _Scanner:
             elif second.word and not second.possessive:
                 # Only the forms that the look at the second word below lets through.
                 options = data.known_next[key].get(second.fold) or data.known_single[key]
+            elif not second.word:
+                # ("Russia,"): only a form whose second token is that one can match
+                options = data.known_next[key].get(second.text.casefold()) or data.known_single[key]
             for tokens, form, index in options:
                 if len(tokens) > 1:
                     # A cheap look at the second word first (most forms fail there): a
