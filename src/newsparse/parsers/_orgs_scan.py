@@ -467,7 +467,9 @@ def region_tokens(
 
 def _joins(word: str) -> bool:
     """True when ``word`` and a ``.`` right after it are one token (``St.``, ``U.S.``)."""
-    return word[:1].isalpha() and (word.casefold() in _ABBREVIATIONS or _dotted(word))
+    return word[:1].isalpha() and (
+        word.casefold() in _ABBREVIATIONS or ("." in word and _dotted(word))
+    )
 
 
 def _fast_arrays(pairs: _Pairs, *, checked: bool = False) -> tuple[list[str], list[str]] | None:

@@ -556,7 +556,8 @@ def find_organisations(draft: Draft) -> None:
             cands = scan_region(data, toks, line and _titlecase(toks), people)
             accepted = _resolve(data, cands, toks)
         scanned.append(found)
-        pending.extend(c for c in cands if c.source == "pending")
+        if cands:
+            pending.extend(c for c in cands if c.source == "pending")
         resolved.append(accepted)
     merger = _Merger(data, text)
     refs: list[Candidate] = []
