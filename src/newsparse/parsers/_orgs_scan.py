@@ -653,6 +653,8 @@ class LazyTokens:
         n = self.n
         skipped = self.skipped
         known, acronym_entries = data.known, data.acronym_entries
+        known_next, known_single = data.known_next, data.known_single
+        possessive = self.possessive
         heads, prefix_heads = data.heads, data.prefix_heads
         legal_prefixes, legal_suffixes = data.legal_prefixes, data.legal_suffixes
         descriptor_nouns, descriptors_after = data.descriptor_nouns, data.descriptors_after_name
@@ -712,6 +714,18 @@ class LazyTokens:
                     ):
                         append(i)
                         continue
+            if fold in known and not poss and i + 1 < n:
+                # "Azerbaijan and": no form of the word goes on with the next word, and none
+                # is the word alone (what _may_be_known finds first, without the call)
+                nxt = infos[i + 1]
+                if (
+                    nxt[_WORD_FLAG]
+                    and not nxt[_POSSESSIVE]
+                    and i + 1 not in possessive
+                    and nxt[_FOLD] not in known_next[fold]
+                    and not known_single[fold]
+                ):
+                    continue
             if (fold in known or (poss and text.casefold() in known)) and self._may_be_known(
                 i, data
             ):
