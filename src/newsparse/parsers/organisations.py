@@ -167,7 +167,7 @@ def _regions(draft: Draft) -> list[tuple[int, int, bool]]:
         for s, e in _spans_minus(start, end, outside, outside_ends):
             if text[s:e].strip():
                 regions.append((s, e, True))
-    regions.sort()
+    regions.sort(key=itemgetter(0))
     return regions
 
 
