@@ -58,8 +58,9 @@ _ABBREVIATIONS = frozenset(
 
 
 def _dotted(text: str) -> bool:
+    """True for letters joined by dots: ``U.S``, ``S.p.A``, ``a.s`` (a Czech legal form)."""
     parts = text.split(".")
-    return len(parts) > 1 and all(len(p) == 1 and p.isupper() for p in parts if p)
+    return len(parts) > 1 and all(len(p) == 1 and p.isalpha() for p in parts if p)
 
 
 _DOMAINS = frozenset(
@@ -373,6 +374,9 @@ class OrgData:
     """The folds of the triggers of a capitalised word of ASCII letters (with
     ``trigger_bases``): ``trigger_folds``, legal suffixes and known first words with a form
     not written in lower case."""
+    lowercase_unit_modifiers: frozenset[str] = frozenset()
+    """Lower-case modifiers naming a local government unit (``county``, ``borough``): the
+    capitalised word before them is a place even when the lexicon does not know it."""
     place_prefixes: frozenset[tuple[str, ...]] = frozenset()
     """The proper beginnings of the ``places`` keys (``("new",)`` of ``new york``)."""
     cue_firsts: frozenset[str] = frozenset()
@@ -610,6 +614,9 @@ def _build(lexicon: Lexicon) -> OrgData:
         ),
         lowercase_modifiers=_fold(
             _strings(heads_data.get("lowercase_modifiers"), "lowercase_modifiers")
+        ),
+        lowercase_unit_modifiers=_fold(
+            _strings(heads_data.get("lowercase_unit_modifiers"), "lowercase_unit_modifiers")
         ),
         connectors=_fold(_strings(heads_data.get("connectors"), "connectors")),
         legal_suffixes=legal_suffixes,

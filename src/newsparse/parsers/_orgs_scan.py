@@ -256,7 +256,7 @@ class WordCache(dict[str, _WordInfo]):
                 or word == "at"
                 or (
                     fold.replace(".", "") in legal_suffixes
-                    and (cap or base == "plc" or base in club_suffixes)
+                    and (cap or base == "plc" or base in club_suffixes or "." in base)
                 )
             )
             if not trigger:
@@ -1116,6 +1116,20 @@ class _Scanner:
                 start = j
             elif tok.text == "&" and j > 0 and _cap_word(toks[j - 1]) and start == j + 1:
                 start = j
+            elif (
+                tok.text in ("'", "’")
+                and start == j + 1
+                and j > 0
+                and toks[j - 1].possessive
+                and _cap_word(toks[j - 1])
+                and toks[j - 1].text[-1:] == "s"
+                and toks[j - 1].fold not in data.non_name_words
+            ):
+                # "Employers' Association", "Landowners' Union": a plural possessive
+                # right before the name's next word belongs to the name
+                start = j - 1
+                j -= 1
+                count += 1
             else:
                 break
             j -= 1
@@ -1202,7 +1216,8 @@ class _Scanner:
         if not _cap_word(tok) or tok.possessive or tok.fold in data.non_name_words:
             return h
         parts = tok.base.split("-")
-        if not all(
+        unit = any(t.fold in data.lowercase_unit_modifiers for t in toks[j + 1 : h])
+        if not unit and not all(
             data.places.get((p.casefold(),)) is not None or p in data.acronym_entries for p in parts
         ):
             return h
@@ -1211,6 +1226,8 @@ class _Scanner:
         while k >= 0 and _cap_word(toks[k]) and not toks[k].possessive and j - k < 3:
             if toks[k].fold in data.non_name_words:
                 break
+            if unit and toks[k].sentence_start and data.places.get((toks[k].fold,)) is None:
+                break  # "Neighbouring Ashcombe district council": not part of the place
             start = k
             k -= 1
         return start
@@ -1541,7 +1558,12 @@ class _Scanner:
         if tok.skip or not tok.word:
             return
         norm = tok.base.replace(".", "").casefold()
-        if norm in data.legal_suffixes and i > 0 and (tok.cap or tok.upper or tok.base == "plc"):
+        if (
+            norm in data.legal_suffixes
+            and i > 0
+            # "plc", and forms with dots ("a.s.", "s.r.o."), act in lower case too
+            and (tok.cap or tok.upper or tok.base == "plc" or "." in tok.base)
+        ):
             j = i - 1
             # "Bosch GmbH & Co. KG": step back over earlier legal forms to the name.
             while (
@@ -1566,6 +1588,15 @@ class _Scanner:
             )
             if quoted or joined:
                 j -= 1
+                # "Hanwa Electronics Co., Ltd.": a form before the comma belongs too
+                while (
+                    joined
+                    and j > 0
+                    and i - j < 6
+                    and _norm_legal(toks[j].base) in data.legal_suffixes
+                    and _cap_word(toks[j - 1])
+                ):
+                    j -= 1
             if (
                 j >= 0
                 and _cap_word(toks[j])
