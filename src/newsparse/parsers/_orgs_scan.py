@@ -1241,7 +1241,11 @@ class _Scanner:
             tok = toks[j]
             number = tok.word and tok.text.isdigit() and len(tok.text) <= 4
             if _cap_word(tok) or (number and (j == k or _cap_word(toks[j - 1]))):
-                if j > k and self.is_person_start(j):
+                if j > k and (
+                    self.is_person_start(j)
+                    # "... Climate Change Dr. Ali": an abbreviated title starts what follows
+                    or (tok.text[-1] == "." and tok.fold in self.data.non_name_words)
+                ):
                     break
                 j += 1
                 count += 1
