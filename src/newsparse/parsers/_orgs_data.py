@@ -296,6 +296,7 @@ class OrgData:
     """Compiled data for the organisations parser."""
 
     heads: Mapping[str, str]
+    head_requires: Mapping[str, frozenset[str]]
     """Case-folded head noun -> default kind."""
     kind_cues: tuple[KindCue, ...]
     cue_index: Mapping[tuple[str, ...], tuple[int, ...]]
@@ -601,6 +602,10 @@ def _build(lexicon: Lexicon) -> OrgData:
     )
     return OrgData(
         heads=heads,
+        head_requires={
+            str(h).casefold(): _fold(_strings(before, f"org_heads.head_requires[{h!r}]"))
+            for h, before in dict(heads_data.get("head_requires", {})).items()
+        },
         kind_cues=cues,
         cue_index={k: tuple(v) for k, v in cue_index.items()},
         max_cue_len=max((len(k) for k in cue_index), default=1),

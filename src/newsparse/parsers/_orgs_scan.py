@@ -1384,6 +1384,9 @@ class _Scanner:
         kind = data.heads.get(tok.fold)
         if kind is None:
             return
+        required = data.head_requires.get(tok.fold)
+        if required is not None and (h == 0 or toks[h - 1].fold not in required):
+            return  # "Hall" heads "Bishkek City Hall", not "Carnegie Hall"
         if tok.cap and not tok.upper:
             start = self.left_edge(h, allow_lower=True)
             end, complements = self.right_edge(h)
