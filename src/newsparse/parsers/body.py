@@ -52,6 +52,11 @@ _HANDLE = regex.compile(r"(?<![\w@])@(\w{2,30}+)")
 _DASH_CREDIT = regex.compile(
     r"(?<=[.!?\"”»)])\s{1,3}[—–-]{1,2}\s{0,2}(?P<agency>[^\s—–-][^—–\n]{0,40}?)\.?\s{0,3}$"
 )
+_TAG_SPLIT = regex.compile(r"\s{0,3}[,|·•;]\s{0,3}")
+_TAG_END = regex.compile(r"[.!?:\"“”«»]")
+_MIN_TAGS = 3
+_MAX_TAG_WORDS = 4
+_MAX_TAG_CHARS = 40
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -220,6 +225,7 @@ def find_boilerplate(draft: Draft) -> None:
     absorbing: str | None = None
     swallowed: str | None = None
     last_text: tuple[int, int] | None = None
+    before_last: tuple[int, int] | None = None
     for start, end, kind in rows:
         if start < 0:
             absorbing = None
@@ -245,11 +251,13 @@ def find_boilerplate(draft: Draft) -> None:
             continue
         footer_kind = None
         pending = []
-        last_text = (start, end)
+        before_last, last_text = last_text, (start, end)
     if footer_kind is not None:
         found.extend((s, e, footer_kind) for s, e in pending)
+    last_text = _trailing_tags(draft, rows, found) or last_text
     if last_text is not None:
-        _closing_credit(draft, last_text, found)
+        if _closing_credit(draft, last_text, found) and before_last is not None:
+            last_text = before_last  # a credit line of its own: the sentence before ends the text
         _credit_trailer(draft, rules, last_text, found)
     for start, end, kind in sorted(found):
         draft.add_boilerplate(kind, start, end)
@@ -261,11 +269,76 @@ def find_boilerplate(draft: Draft) -> None:
         _agency_from_handles(draft)
 
 
-def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> None:
+def _tag(text: str) -> bool:
+    """A topic word or short phrase of a tag list (``Türkiye``, ``public transport``)."""
+    return (
+        0 < len(text) <= _MAX_TAG_CHARS
+        and len(text.split()) <= _MAX_TAG_WORDS
+        and _TAG_END.search(text) is None
+        and not text[:1].isdigit()
+    )
+
+
+def _tag_line(text: str, names: NameTools) -> bool:
+    """A line of at least three tags separated by commas, bars or dots, mostly capitalised.
+
+    Not a signature: a person's name followed by a lower-case role
+    (``Jane Doe, political analyst, Tashkent``).
+    """
+    if len(text) > _MIN_TAGS * _MAX_TAG_CHARS * 2:
+        return False
+    items = _TAG_SPLIT.split(text)
+    if not (
+        len(items) >= _MIN_TAGS
+        and all(_tag(item) for item in items)
+        and 2 * sum(item[:1].isupper() for item in items) >= len(items)
+    ):
+        return False
+    role = any(item[:1].islower() for item in items[1:])
+    return not (role and names.clean_name(items[0]) is not None)
+
+
+def _trailing_tags(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Report an unlabelled tag list closing the text; the text line before it, if any.
+
+    The list is one line of tags after the last paragraph (``Türkiye, İstanbul, metro``)
+    or a block of at least three lines that are each one capitalised tag.
+    """
+    text = draft.text
+    claimed = {s for s, _, _ in found}
+    lines = [(s, e) for s, e, kind in rows if s >= 0 and kind is None and s not in claimed]
+    if len(lines) < 2:
+        return None
+    blocks: list[list[tuple[int, int]]] = [[]]
+    row_of = {s: i for i, (s, _, _) in enumerate(rows) if s >= 0}
+    for i, (s, e) in enumerate(lines):  # text lines grouped by blank lines between them
+        if i and any(rows[j][0] < 0 for j in range(row_of[lines[i - 1][0]] + 1, row_of[s])):
+            blocks.append([])
+        blocks[-1].append((s, e))
+    if len(blocks) < 2:
+        return None
+    last = blocks[-1]
+    if len(last) == 1 and _tag_line(text[last[0][0] : last[0][1]], name_tools(draft.lexicon)):
+        pass
+    elif not (
+        len(last) >= _MIN_TAGS
+        and all(_tag(text[s:e]) and text[s : s + 1].isupper() for s, e in last)
+    ):
+        return None
+    found.extend((s, e, "related") for s, e in last)
+    return blocks[-2][-1]
+
+
+def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> bool:
     """A last line that only names an agency is a source credit.
 
     ``Report News Agency``, ``By Trend``, ``UzDaily.com, 19 December 2024``; so is an
     agency after a dash closing the last sentence (``... economic zone. — AFP``).
+
+    Returns:
+        Whether the whole line was such a credit.
     """
     start, end = span
     index = agency_index(draft.lexicon)
@@ -283,11 +356,13 @@ def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, 
         dash = _DASH_CREDIT.search(draft.text, max(start, end - 60), end)
         name = index.lookup(dash.group("agency")) if dash is not None else None
         if dash is None or name is None:
-            return
+            return False
         start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
+    whole = start == span[0]
     found.append((start, end, "source"))
     if draft.header.agency is None and index.kinds.get(name) != "aggregator":
         draft.header.agency = name
+    return whole
 
 
 def _agency_from_handles(draft: Draft) -> None:

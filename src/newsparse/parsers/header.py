@@ -643,6 +643,9 @@ def parse_header(draft: Draft) -> None:
         start = max(start, draft.body_start)
         content = text[start:end]
         kind = reader.rules.kind(content)
+        if kind == "credits" and (reader.credit(content) or reader.byline(content)):
+            header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
+            continue
         if kind is not None:
             skipped.append((start, end, kind))
             continue
