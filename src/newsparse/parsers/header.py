@@ -2,7 +2,8 @@
 
 It reads the first lines of the article (at most :data:`MAX_LINES` non-blank lines within
 :data:`MAX_CHARS` characters), one line at a time, and stops at the first line of body
-text. Recognised lines, in the order tried:
+text. Page chrome above the header (skip links, menus, breadcrumbs, the site title) is
+skipped first and reported as navigation. Recognised lines, in the order tried:
 
 * boilerplate (share buttons, menu entries): skipped, reported when inside the header;
 * a date, optionally labelled (``Updated:``) and optionally followed by a credit
@@ -11,7 +12,8 @@ text. Recognised lines, in the order tried:
   2024``), a ``|``-separated credit row; a time alone (``Updated: 3:45 PM EST``) is
   joined to the date;
 * credits (``(MENAFN- AzerNews)``, ``/AzerNews/``), bylines (``By John Smith and Jane
-  Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``), an agency name alone;
+  Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``; bare names under the headline
+  over a date or a job title), an agency name alone;
 * a dateline alone on its line (``BAKU, Azerbaijan, Oct. 23``);
 * a preamble, credit, dateline or byline opening the first paragraph (``MOSCOW, Nov 22
   (Reuters) -``), which is cut from the body;
@@ -73,6 +75,12 @@ _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
+_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}")
+_SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
+_MAX_CHROME_LINES = 80
+"""Lines of page chrome (menus, skip links) read before the header proper."""
+_MENU_RUN = 3
+"""Consecutive short labels that make a menu."""
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
 )
@@ -403,6 +411,46 @@ class _Reader:
         self.credit_authors(names, text)
         return True
 
+    def bare_byline(self, text: str, following: str | None) -> bool:
+        """Read a byline without ``By`` under the headline.
+
+        Names alone over a date line, a job title or a blank line after the date
+        (``Jane Doe and John Roe`` / ``Mon 24 Nov 2025 17.32 GMT``, ``Jane Doe`` /
+        ``Court Correspondent``), or names with a job title (``JANE DOE, Acme staff
+        writers``).
+        """
+        if self.header.headline is None or self.byline_seen or len(text) > 120:
+            return False
+        if any(c.isdigit() for c in text):
+            return False
+        head = text
+        role = self.names.byline_role.search(text)
+        if role is not None:
+            head = text[: role.start()]
+            before, comma, desk = head.rpartition(",")
+            if comma and not role.group()[:1].strip(" ") and len(desk.split()) <= 3:
+                head = before  # "Jane Doe, Acme" + " staff writers": Acme is no author
+        elif not (
+            (following is None and self.header.published is not None)
+            or (following is not None and read_date_line(following, self.lexicon, self.today))
+            or (following is not None and self.role_line(following))
+        ):
+            return False
+        names = _all_names(head.strip(), self.names)
+        if names is None:
+            return False
+        self.credit_authors(names, text)
+        return True
+
+    def role_line(self, text: str) -> bool:
+        """A journalist's job title alone on its line (``Court Correspondent``)."""
+        return (
+            len(text) <= 40
+            and len(text.split()) <= 4
+            and not any(c.isdigit() for c in text)
+            and self.names.byline_role.search(" " + text) is not None
+        )
+
     def names_and_agency(self, text: str, agency: str) -> bool:
         """Read ``Alex Lawler, Reuters`` (a byline without ``By``)."""
         tail = _AGENCY_TAIL.search(text)
@@ -629,10 +677,13 @@ def parse_header(draft: Draft) -> None:
     index = bisect.bisect_left(
         lines, draft.body_start, hi=min(len(lines), MAX_LINES * 8), key=_line_start
     )
-    limit = draft.body_start + MAX_CHARS
+    skipped: list[tuple[int, int, str]] = []
+    index = _page_chrome(reader, lines, index, skipped)
+    if skipped:  # the text starts after the page chrome at the latest
+        draft.body_start = max(draft.body_start, skipped[-1][1])
+    limit = (lines[index].start if index < len(lines) else len(text)) + MAX_CHARS
     seen = 0
     body_from: int | None = None
-    skipped: list[tuple[int, int, str]] = []
     while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
         line = lines[index]
         index += 1
@@ -659,6 +710,8 @@ def parse_header(draft: Draft) -> None:
             or reader.agency_line(content)
             or reader.dateline_line(content, start)
             or reader.byline_in_place(content, following)
+            or reader.bare_byline(content, following)
+            or (reader.byline_seen and reader.role_line(content))
         ):
             header.cover(start, end)
             continue
@@ -691,6 +744,88 @@ def parse_header(draft: Draft) -> None:
     _report_displaced(reader, draft)
     if header.agency is None:
         _self_credit(reader, draft)
+
+
+def _menu_item(text: str) -> bool:
+    """A capitalised entry of a site menu: one to three words, no digits, no full stop."""
+    return (
+        len(text) <= 30
+        and len(text.split()) <= 3
+        and text[:1].isupper()
+        and text[-1:].isalpha()
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def _menu_line(text: str) -> bool:
+    """A row of menu entries or a breadcrumb (``World | Europe``, ``Products   Careers``)."""
+    parts = _MENU_SEPARATOR.split(text)
+    return len(parts) >= 2 and all(_menu_item(part) for part in parts)
+
+
+def _site_title(reader: _Reader, text: str) -> bool:
+    """The outlet's name over its pages (``NHK WORLD-JAPAN News``, ``Acme News Online``).
+
+    A known outlet or agency followed by words of site titles or capitalised words.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 6 or len(text) > 60:
+        return False
+    site_words = reader.agencies.site_title_words
+    for cut in range(min(3, len(words) - 1), 0, -1):
+        if reader.agencies.lookup(" ".join(words[:cut])) is None:
+            continue
+        rest = [w for w in _SITE_WORD_SPLIT.split(" ".join(words[cut:])) if w]
+        return all(w.casefold() in site_words or (w.isupper() and len(w) > 1) for w in rest)
+    return False
+
+
+def _page_chrome(
+    reader: _Reader, lines: list[Line], index: int, skipped: list[tuple[int, int, str]]
+) -> int:
+    """Skip the page chrome above the header; the index of the first line after it.
+
+    Skip links, menus, site titles and breadcrumbs of a scraped page: lines of a
+    boilerplate kind, rows of menu entries, an outlet's site title, and runs of at least
+    :data:`_MENU_RUN` short capitalised labels on consecutive lines (``News`` /
+    ``Opinion`` / ``Sport``). Fewer labels are left to the header (a section kicker).
+    The lines skipped are added to ``skipped`` as navigation.
+    """
+    text = reader.text
+    run: list[tuple[int, int]] = []
+    committed = index
+    found: list[tuple[int, int, str]] = []
+    seen = 0
+    i = index
+    while i < len(lines) and seen < _MAX_CHROME_LINES:
+        line = lines[i]
+        i += 1
+        if line.is_blank:
+            if run and len(run) < _MENU_RUN:
+                break  # a kicker or a short headline: the header reads it
+            found.extend((s, e, "navigation") for s, e in run)
+            committed = i
+            run = []
+            continue
+        seen += 1
+        start, end = line.strip_span()
+        content = text[start:end]
+        kind = reader.rules.kind(content)
+        if kind == "credits" or kind in reader.rules.absorbing:
+            break  # a byline; a "Related" list the body parser reads with its lines
+        if kind is None and (_menu_line(content) or _site_title(reader, content)):
+            kind = "navigation"
+        if kind is not None:
+            found.extend((s, e, "navigation") for s, e in run)
+            found.append((start, end, kind))
+            run = []
+            committed = i
+        elif _menu_item(content):
+            run.append((start, end))
+        else:
+            break
+    skipped.extend(found)
+    return committed
 
 
 def _report_displaced(reader: _Reader, draft: Draft) -> None:
