@@ -101,6 +101,19 @@ class NameTools:
                 names.append(name)
         return names
 
+    def all_names(self, text: str) -> list[str] | None:
+        """The names ``text`` lists when every separated part is a name, else None.
+
+        >>> from newsparse import Lexicon
+        >>> name_tools(Lexicon.default()).all_names("Jane Doe and John Roe")
+        ['Jane Doe', 'John Roe']
+        >>> name_tools(Lexicon.default()).all_names("Jane Doe and the team") is None
+        True
+        """
+        parts = [p for p in _SPLIT.split(text) if p.strip()]
+        found = self.split_names(text)
+        return found if found and len(found) == len(parts) else None
+
     def leading_name(self, text: str) -> tuple[int, str] | None:
         """The person name that opens ``text``: ``(offset after it, name)``, or None.
 

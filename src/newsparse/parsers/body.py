@@ -57,6 +57,7 @@ _TAG_END = regex.compile(r"[.!?:\"“”«»]")
 _MIN_TAGS = 3
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 40
+_MAX_CLOSING_LINES = 3
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -255,6 +256,7 @@ def find_boilerplate(draft: Draft) -> None:
     if footer_kind is not None:
         found.extend((s, e, footer_kind) for s, e in pending)
     last_text = _trailing_tags(draft, rows, found) or last_text
+    last_text = _closing_byline_and_date(draft, rows, found) or last_text
     if last_text is not None:
         if _closing_credit(draft, last_text, found) and before_last is not None:
             last_text = before_last  # a credit line of its own: the sentence before ends the text
@@ -329,6 +331,70 @@ def _trailing_tags(
         return None
     found.extend((s, e, "related") for s, e in last)
     return blocks[-2][-1]
+
+
+def _closing_byline_and_date(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Read a byline and date printed after the text; the text line before them, if any.
+
+    The last block of the page holds one to :data:`_MAX_CLOSING_LINES` lines, each a
+    date alone (``11/24/2025``, ``November 24, 2025``) or names alone (``Jane Doe``),
+    at least one of them a date. The date is the publication date unless the header
+    gave one; the names are authors. The lines leave the body (not boilerplate).
+    """
+    text = draft.text
+    claimed = {s for s, _, _ in found}
+    block: list[tuple[int, int]] = []
+    before: tuple[int, int] | None = None
+    for start, end, kind in reversed(rows):
+        if start < 0:
+            if block:
+                break
+            continue
+        if start in claimed:
+            if block:
+                break
+            continue
+        if kind is not None:
+            return None
+        block.append((start, end))
+        if len(block) > _MAX_CLOSING_LINES:
+            return None
+    block.reverse()
+    if not block:
+        return None
+    index = next(i for i, row in enumerate(rows) if row[0] == block[0][0])
+    before = next(
+        ((s, e) for s, e, kind in reversed(rows[:index]) if s >= 0 and kind is None), None
+    )
+    if before is None:
+        return None  # the whole text
+    tools = name_tools(draft.lexicon)
+    today = draft.today()
+    dates = []
+    names: list[str] = []
+    for start, end in block:
+        line = text[start:end]
+        date = read_date_line(line, draft.lexicon, today)
+        if date is not None:
+            dates.append((date, line))
+            continue
+        people = tools.all_names(line)
+        if people is None or any(c.isdigit() for c in line):
+            return None
+        names.extend(people)
+    if not dates:
+        return None
+    header = draft.header
+    if header.published is None:
+        date, line = dates[0]
+        header.published, header.published_precision = date.iso, date.precision
+        header.published_raw = line[date.start : date.end].strip()
+    header.authors.extend(names)
+    for start, end in block:
+        draft.exclude(start, end)
+    return before
 
 
 def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> bool:
