@@ -463,6 +463,8 @@ def _credit_trailer(
         cut = sign.start() + len(sign.group()) - len(sign.group().lstrip())
         found.append((cut, end, "signoff"))
         end = sign.start()
+        if draft.header.agency is None:  # "... evacuation orders. (PNA)"
+            _source_agency(draft, ":" + draft.text[cut : sign.end()].split(")")[0])
     match = rules.trailer.search(draft.text, max(start, end - 600), end)
     if match is not None and match.start() > start:
         found.append((match.start(), end, "credits"))

@@ -334,10 +334,21 @@ class _Reader:
         first_date = next((i for i, d in enumerate(dates) if d is not None), None)
         if first_date is None:
             for i, part in enumerate(parts):
-                head = part.split(" - ")[0].split(" – ")[0]
+                head, _, clock = part.partition(" // ")  # "November 19, 2025 // 15:47"
+                head = head.split(" - ")[0].split(" – ")[0]
                 found = read_date_line(head, self.lexicon, self.today)
+                if found is None:  # "November 19, 2025, Wednesday": a weekday after it
+                    date, comma, day = head.rpartition(",")
+                    if comma and day.strip().casefold() in date_patterns(self.lexicon).weekdays:
+                        found = read_date_line(date, self.lexicon, self.today)
                 if found is not None:
                     dates[i], first_date = found, i
+                    clock = clock.strip()
+                    patterns = date_patterns(self.lexicon)
+                    timed = patterns.time.fullmatch(clock) if clock else None
+                    time = time_of(timed, patterns.zones) if timed is not None else None
+                    if time is not None and not found.has_time:
+                        self.pending_time = (time[0], time[1], clock)
                     break
         if first_date is None:
             return False
