@@ -26,7 +26,7 @@ import regex
 from .._draft import Draft
 from .._model import Paragraph
 from .._text import STRIPPED
-from ._agencies import agency_index
+from ._agencies import AgencyIndex, agency_index
 from ._boilerplate import BoilerplateRules, boilerplate_rules
 from ._bylines import NameTools, name_tools
 from ._dates import read_date_line
@@ -58,6 +58,9 @@ _MIN_TAGS = 3
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 40
 _MAX_CLOSING_LINES = 3
+_TEASER_MAX = 300
+_LETTER = regex.compile(r"\p{L}")
+_BYLINE_PARTS = regex.compile(r"\s{0,3}(?:[,;&()]|\band\b|\bwith\b)\s{0,3}")
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -348,16 +351,10 @@ def _closing_byline_and_date(
     block: list[tuple[int, int]] = []
     before: tuple[int, int] | None = None
     for start, end, kind in reversed(rows):
-        if start < 0:
+        if start < 0 or start in claimed or kind is not None:
             if block:
                 break
-            continue
-        if start in claimed:
-            if block:
-                break
-            continue
-        if kind is not None:
-            return None
+            continue  # boilerplate after the block ("Send us your feedback")
         block.append((start, end))
         if len(block) > _MAX_CLOSING_LINES:
             return None
@@ -371,6 +368,7 @@ def _closing_byline_and_date(
     if before is None:
         return None  # the whole text
     tools = name_tools(draft.lexicon)
+    agencies = agency_index(draft.lexicon)
     today = draft.today()
     dates = []
     names: list[str] = []
@@ -380,21 +378,69 @@ def _closing_byline_and_date(
         if date is not None:
             dates.append((date, line))
             continue
-        people = tools.all_names(line)
+        people = _names_and_agencies(line, tools, agencies)
         if people is None or any(c.isdigit() for c in line):
             return None
         names.extend(people)
     if not dates:
         return None
     header = draft.header
-    if header.published is None:
-        date, line = dates[0]
+    if header.published is None:  # a spelled month settles "03/07/2025" (day or month?)
+        date, line = next(((d, ln) for d, ln in dates if _LETTER.search(ln)), dates[0])
         header.published, header.published_precision = date.iso, date.precision
         header.published_raw = line[date.start : date.end].strip()
+        _teaser(draft, rows, found)
     header.authors.extend(names)
     for start, end in block:
         draft.exclude(start, end)
     return before
+
+
+def _teaser(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> None:
+    """Take the teaser under the headline into the header when byline and date close the page.
+
+    Such pages (Deutsche Welle's) print headline, a teaser of two or three short
+    sentences, the text, then author and date. Only when the header read a headline and
+    nothing else (no date, byline or dateline) and the teaser is one short line of its
+    own before at least two more paragraphs.
+    """
+    header = draft.header
+    if header.headline is None or header.authors or header.dateline is not None:
+        return
+    claimed = {s for s, _, _ in found}
+    lines = [(s, e) for s, e, kind in rows if s >= 0 and kind is None and s not in claimed]
+    if len(lines) < 3:
+        return
+    start, end = lines[0]
+    index = next(i for i, row in enumerate(rows) if row[0] == start)
+    if index + 1 >= len(rows) or rows[index + 1][0] >= 0:
+        return  # the first paragraph runs on: no one-line teaser
+    text = draft.text[start:end]
+    sentences = len(_SENTENCE_STOP.findall(text))
+    if len(text) > _TEASER_MAX or not _STRONG_END.search(text) or not 2 <= sentences <= 3:
+        return  # a one-sentence paragraph is the lead
+    header.cover(start, end)
+    draft.body_start = max(draft.body_start, end)
+
+
+def _names_and_agencies(text: str, tools: NameTools, agencies: AgencyIndex) -> list[str] | None:
+    """The person names of a byline of names and agencies (``Jane Doe with AFP, Reuters``).
+
+    None unless every part is a name or a known agency and one at least is a name.
+    """
+    names = []
+    for part in _BYLINE_PARTS.split(text):
+        if not part.strip():
+            continue
+        if agencies.lookup(part) is not None:
+            continue
+        name = tools.clean_name(part)
+        if name is None:
+            return None
+        names.append(name)
+    return names or None
 
 
 def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> bool:
