@@ -173,6 +173,13 @@ class _Reader:
         self.header.byline = self.header.byline or _normal(byline)
         self.byline_seen = True
 
+    def boilerplate_kind(self, text: str) -> str | None:
+        """The boilerplate kind of a header line; None for a date (``03.03.2025`` is no phone)."""
+        kind = self.rules.kind(text)
+        if kind is not None and read_date_line(text, self.lexicon, self.today) is not None:
+            return None
+        return kind
+
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
         """Read a whole-line byline; True when ``text`` is one."""
@@ -398,6 +405,15 @@ class _Reader:
         self.set_agency(name)
         return True
 
+    def label_line(self, text: str, following: str | None) -> bool:
+        """A date label alone on its line over the date (``Published`` / ``03.03.2025``)."""
+        if following is None or len(text) > 30:
+            return False
+        label = date_patterns(self.lexicon).label.match(text)
+        if label is None or text[label.end() :].strip(" :"):
+            return False
+        return read_date_line(following, self.lexicon, self.today) is not None
+
     def opens_with_date(self, text: str) -> bool:
         """True when ``text`` starts with a (labelled) date: ``Published: 27 November 2024``."""
         label = date_patterns(self.lexicon).label.match(text)
@@ -549,12 +565,21 @@ class _Reader:
             if normal in (header.headline, self.headline_raw):
                 return True
             # "Online Payment" then the real title and its date: the title is the line
-            # that the date line follows.
+            # that the date line follows. "WORLD NEWS" then the real title: a section
+            # label in capitals (or one word) gives way to a longer title.
+            label = _short_label(header.headline) and (
+                header.headline.isupper() or " " not in header.headline
+            )
             if not (
-                header.published is None
-                and following
-                and title_like(normal)
-                and read_date_line(following, self.lexicon, self.today) is not None
+                title_like(normal)
+                and (
+                    (
+                        header.published is None
+                        and following
+                        and read_date_line(following, self.lexicon, self.today) is not None
+                    )
+                    or (label and len(normal.split()) > len(header.headline.split()))
+                )
             ):
                 return False
             if _short_label(normal) and len(normal.split()) < len(header.headline.split()):
@@ -704,7 +729,7 @@ def parse_header(draft: Draft) -> None:
         start, end = line.strip_span()
         start = max(start, draft.body_start)
         content = text[start:end]
-        kind = reader.rules.kind(content)
+        kind = reader.boilerplate_kind(content)
         if kind == "credits" and (reader.credit(content) or reader.byline(content)):
             header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
             continue
@@ -716,6 +741,7 @@ def parse_header(draft: Draft) -> None:
             following = lines[index].stripped
         if (
             reader.date_line(content, start)
+            or reader.label_line(content, following)
             or reader.credit(content)
             or reader.byline(content)
             or reader.agency_line(content)
@@ -821,7 +847,7 @@ def _page_chrome(
         seen += 1
         start, end = line.strip_span()
         content = text[start:end]
-        kind = reader.rules.kind(content)
+        kind = reader.boilerplate_kind(content)
         if kind == "credits" or kind in reader.rules.absorbing:
             break  # a byline; a "Related" list the body parser reads with its lines
         if kind is None and (_menu_line(content) or _site_title(reader, content)):
