@@ -303,6 +303,15 @@ def _tag_line(text: str, names: NameTools) -> bool:
     return not (role and names.clean_name(items[0]) is not None)
 
 
+def _signature_block(text: str, lines: list[tuple[int, int]], names: NameTools) -> bool:
+    """A name over a job title (``Jane Doe`` / ``Senior Fellow`` / ``Atlantic Council``)."""
+    (s1, e1), (s2, e2) = lines[0], lines[1]
+    role = text[s2:e2]
+    return names.clean_name(text[s1:e1]) is not None and (
+        names.bio_role.search(role) is not None or names.byline_role.search(" " + role) is not None
+    )
+
+
 def _trailing_tags(
     draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
 ) -> tuple[int, int] | None:
@@ -330,6 +339,7 @@ def _trailing_tags(
     elif not (
         len(last) >= _MIN_TAGS
         and all(_tag(text[s:e]) and text[s : s + 1].isupper() for s, e in last)
+        and not _signature_block(text, last, name_tools(draft.lexicon))
     ):
         return None
     found.extend((s, e, "related") for s, e in last)
@@ -531,6 +541,7 @@ def _source_agency(draft: Draft, text: str) -> None:
 
 # -- signature ------------------------------------------------------------------------
 _SIGNATURE_MAX = 160
+_STACKED_MAX = 80
 _SIGNATURE_WORDS = 22
 _BIO_MAX = 400
 _ROLE_CANNOT_END = frozenset(
@@ -560,6 +571,8 @@ def find_signature(draft: Draft) -> None:
     """
     if len(draft.paragraphs) < 2:
         return
+    if _stacked_signature(draft):
+        return
     last = draft.paragraphs[-1]
     if len(draft.paragraphs) >= 3 and _PLACE_TAIL.fullmatch(f", {last.text}"):
         # "Rustam Nazarov" / "Tashkent" as two short paragraphs: one signature
@@ -583,6 +596,39 @@ def find_signature(draft: Draft) -> None:
         "name": name,
         "role": role or None,
     }
+
+
+def _stacked_signature(draft: Draft) -> bool:
+    """Take a signature printed as short lines: a name over its job title (and employer).
+
+    ``Jane Doe`` / ``Senior Fellow`` / ``Atlantic Council``: the last two or three
+    paragraphs, each one short line, the first a person's name, the second a role.
+    """
+    names = name_tools(draft.lexicon)
+    paragraphs = draft.paragraphs
+    for size in (3, 2):
+        if len(paragraphs) <= size:
+            continue
+        block = paragraphs[-size:]
+        if any(len(p.text) > _STACKED_MAX or "\n" in p.text for p in block):
+            continue
+        if not _signature_block(draft.text, [(p.start, p.end) for p in block], names):
+            continue
+        name = names.clean_name(block[0].text)
+        assert name is not None  # _signature_block checked it
+        del paragraphs[-size:]
+        start, end = block[0].start, block[-1].end
+        draft.header.authors.append(name)
+        draft.exclude(start, end)
+        draft.meta["signature"] = {
+            "text": draft.text[start:end],
+            "start": start,
+            "end": end,
+            "name": name,
+            "role": ", ".join(p.text for p in block[1:]),
+        }
+        return True
+    return False
 
 
 def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str, str] | None:
