@@ -142,7 +142,7 @@ _SCOPED_FLAGS = regex.compile(r"\?[a-zA-Z-]{1,9}:")
 _LONG = 1 << 30
 """A length no line reaches: "any length"."""
 # the names after a credit role, up to the next role ("..., editor: X", "..., writing by Y")
-_CREDIT_NAMES = r"(?:(?![,;]\s{0,3}[\p{L}-]{2,20}(?:\s(?:by|from)\b|\s?:))[^;()|]){1,300}"
+_CREDIT_NAMES = r"(?:(?![,;]\s{0,3}[\p{L}-]{2,20}(?:\s(?:by|from)\b|\s?:))[^;()|/]){1,300}"
 
 
 class _Unknown(Exception):

@@ -24,7 +24,7 @@ _LABEL = regex.compile(
     r"^(?:\p{Lu}[\p{L}.]{0,20}+\s{1,3}){0,2}(?:(?i:staff|special|senior)\s{1,3})?"
     r"(?i:writers?|correspondents?|reporters?|journalists?)\s{1,3}(?=\p{Lu})"
 )
-_PLACE_TAIL = regex.compile(r"\s(?:in|from|at)\s\p{Lu}.{0,80}$")
+_PLACE_TAIL = regex.compile(r"\s(?:in|from|at|for)\s\p{Lu}.{0,80}$")
 
 
 def _fix_case(word: str) -> str:
