@@ -33,6 +33,9 @@ def _fix_case(word: str) -> str:
     return word
 
 
+_NEVER = regex.compile(r"(?!)")
+
+
 @attrs.frozen
 class NameTools:
     """Compiled byline vocabulary of one lexicon."""
@@ -51,6 +54,8 @@ class NameTools:
     """``By``, ``Written by`` ... at the start of a line."""
     bio_role: regex.Pattern[str]
     """A role word of an author's bio line."""
+    date_joiner: regex.Pattern[str] = _NEVER
+    """A word joining a byline to its date, at the end of the byline (`` on``)."""
 
     def is_title(self, word: str) -> bool:
         """True for an honorific or degree (``Dr.``, ``PhD``)."""
@@ -185,6 +190,12 @@ def _build(lexicon: Lexicon) -> NameTools:
             regex.IGNORECASE,
         ),
         byline_prefix=regex.compile(rf"(?:{'|'.join(prefixes)})(?:\s{{1,3}}|(?<=:))"),
+        date_joiner=regex.compile(
+            rf"\s{{1,3}}(?:{'|'.join(regex.escape(str(j)) for j in data['date_joiners'])})$"
+            if data.get("date_joiners")
+            else r"(?!)",
+            regex.IGNORECASE,
+        ),
         bio_role=regex.compile(
             rf"\b(?:{'|'.join(regex.escape(str(r)) for r in data.get('bio_roles', []))})\b"
             if data.get("bio_roles")

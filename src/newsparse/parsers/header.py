@@ -75,6 +75,9 @@ _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
+_MAX_CELL_ROW = 120
+"""The longest row of cells split at spaced slashes or dots (bars: any length)."""
+_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
 _MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}")
 _SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
 _MAX_CHROME_LINES = 80
@@ -218,7 +221,7 @@ class _Reader:
         """Read a (labelled) date, alone or followed by a credit or byline."""
         if first_digit(text) < 0:
             return False  # every date and time read below holds a digit
-        if "|" in text and self.pipe_line(text, offset):
+        if _CELL.search(text) and self.pipe_line(text, offset):
             return True
         patterns = date_patterns(self.lexicon)
         bracket = _BRACKET.match(text)
@@ -300,6 +303,9 @@ class _Reader:
         if text[found.end :].strip(" .,;|)]"):
             return False
         head = text[: found.start].rstrip(" ,;|–—-")
+        joiner = self.names.date_joiner.search(head)  # "Posted by Jane Doe on"
+        if joiner is not None:
+            head = head[: joiner.start()]
         prefix = self.names.byline_prefix.match(head)
         body = head[prefix.end() :] if prefix else head
         names = _all_names(body, self.names)
@@ -333,15 +339,27 @@ class _Reader:
         return True
 
     def pipe_line(self, text: str, offset: int) -> bool:
-        """Read ``Name | 12.03.2024 - Update : 12.03.2024`` and similar credit rows."""
-        parts = [p.strip() for p in text.split("|")]
+        """Read ``Name | 12.03.2024 - Update : 12.03.2024`` and similar credit rows.
+
+        Cells are separated by bars, or by spaced slashes or dots (``March 3, 2025 /
+        10:15 AM / Updated 2 hours ago``, ``By Jane Doe · Published March 3, 2025``); a
+        relative time (``Updated 4 hours ago``) is skipped.
+        """
+        barred = "|" in text
+        if not barred and len(text) > _MAX_CELL_ROW:
+            return False  # "DENVER, CO / ACCESSWIRE / April 16, 2024 / Acme Inc. ..."
+        parts = [p.strip() for p in (text.split("|") if barred else _CELL.split(text))]
         if len(parts) > 6 or not all(parts):
+            return False
+        relative = date_patterns(self.lexicon).relative
+        parts = [p for p in parts if not relative.fullmatch(p)]
+        if not parts:
             return False
         dates = [read_date_line(p, self.lexicon, self.today) for p in parts]
         first_date = next((i for i, d in enumerate(dates) if d is not None), None)
         if first_date is None:
             for i, part in enumerate(parts):
-                head, _, clock = part.partition(" // ")  # "November 19, 2025 // 15:47"
+                head, _, after = part.partition(" // ")  # "November 19, 2025 // 15:47"
                 head = head.split(" - ")[0].split(" – ")[0]
                 found = read_date_line(head, self.lexicon, self.today)
                 if found is None:  # "November 19, 2025, Wednesday": a weekday after it
@@ -350,18 +368,25 @@ class _Reader:
                         found = read_date_line(date, self.lexicon, self.today)
                 if found is not None:
                     dates[i], first_date = found, i
-                    clock = clock.strip()
+                    after = after.strip()
                     patterns = date_patterns(self.lexicon)
-                    timed = patterns.time.fullmatch(clock) if clock else None
+                    timed = patterns.time.fullmatch(after) if after else None
                     time = time_of(timed, patterns.zones) if timed is not None else None
                     if time is not None and not found.has_time:
-                        self.pending_time = (time[0], time[1], clock)
+                        self.pending_time = (time[0], time[1], after)
                     break
         if first_date is None:
             return False
         names: list[str] = []
+        patterns = date_patterns(self.lexicon)
+        clock: tuple[str, str, str] | None = None
         for i, part in enumerate(parts):
             if dates[i] is not None or self.agencies.lookup(part):
+                continue
+            timed = None if barred else patterns.time.fullmatch(part)
+            time = time_of(timed, patterns.zones) if timed is not None else None
+            if time is not None and clock is None:  # "March 3, 2025 / 10:15 AM"
+                clock = (time[0], time[1], part)
                 continue
             prefix = self.names.byline_prefix.match(part)
             found_names = self.names.split_names(part[prefix.end() :] if prefix else part)
@@ -374,6 +399,8 @@ class _Reader:
         assert found is not None
         position = offset + text.index(parts[first_date])
         self.set_date(found, position)
+        if clock is not None:
+            self.set_time(*clock)
         for part in parts:
             self.set_agency(part)
         if names:
@@ -413,6 +440,14 @@ class _Reader:
         if label is None or text[label.end() :].strip(" :"):
             return False
         return read_date_line(following, self.lexicon, self.today) is not None
+
+    def opens_with_label(self, text: str) -> bool:
+        """True when ``text`` opens with a whole date label (``Posted by ...``, not ``Dates``)."""
+        label = date_patterns(self.lexicon).label.match(text)
+        if label is None:
+            return False
+        end = label.end()
+        return end >= len(text) or not (text[end - 1].isalpha() and text[end].isalpha())
 
     def opens_with_date(self, text: str) -> bool:
         """True when ``text`` starts with a (labelled) date: ``Published: 27 November 2024``."""
@@ -587,7 +622,7 @@ class _Reader:
             self.displaced.append(header.headline)
         if self.byline_seen or self.dateline_seen:
             return False
-        if following and self.opens_with_date(following):
+        if following and (self.opens_with_date(following) or self.opens_with_label(following)):
             following = None  # "Published: 27 November 2024 | 18:31": no running text
         slug = self.agencies.headline_prefix.match(normal)
         headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
