@@ -58,6 +58,7 @@ _MIN_TAGS = 3
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 40
 _MAX_CLOSING_LINES = 3
+_LEADING_BY = regex.compile(r"\(?\s?by\s{1,3}(?P<names>[^;()|/,]{1,100})", regex.IGNORECASE)
 _TEASER_MAX = 300
 _LETTER = regex.compile(r"\p{L}")
 _BYLINE_PARTS = regex.compile(r"\s{0,3}(?:[,;&()]|\band\b|\bwith\b)\s{0,3}")
@@ -528,6 +529,9 @@ def _credit_trailer(
 
 def _credit_authors(draft: Draft, rules: BoilerplateRules, text: str) -> None:
     names = name_tools(draft.lexicon)
+    lead = _LEADING_BY.match(text)  # "(By Jane Doe; Edited by John Roe)"
+    if lead is not None:
+        draft.header.authors.extend(names.split_names(lead.group("names")))
     for match in rules.author_credit.finditer(text):
         draft.header.authors.extend(names.split_names(match.group("names")))
 
