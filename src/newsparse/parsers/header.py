@@ -75,6 +75,7 @@ _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
+_SHOUTED_WORDS = 4
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
 _CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
@@ -614,14 +615,17 @@ class _Reader:
                         and read_date_line(following, self.lexicon, self.today) is not None
                     )
                     or (label and len(normal.split()) > len(header.headline.split()))
+                    or (_short_label(header.headline) and _shouted_title(normal))
                 )
             ):
                 return False
             if _short_label(normal) and len(normal.split()) < len(header.headline.split()):
                 return True  # a section kicker ("Foreign policy") above the date: no title
             self.displaced.append(header.headline)
-        if self.byline_seen or self.dateline_seen:
-            return False
+        if (self.byline_seen or self.dateline_seen) and not (
+            _shouted_title(normal) and (header.headline is None or self.displaced)
+        ):
+            return False  # a press release's title in capitals may follow its dateline
         if following and (self.opens_with_date(following) or self.opens_with_label(following)):
             following = None  # "Published: 27 November 2024 | 18:31": no running text
         slug = self.agencies.headline_prefix.match(normal)
@@ -929,6 +933,8 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
             continue
         looked += 1
         content = line.stripped
+        if reader.boilerplate_kind(content) is not None:
+            continue  # "ENDS" closing a short release is no "ANKARA" dateline
         if parse_byline(content, reader.agencies, reader.names, reader.memo) is not None:
             return True
         if "|" in content and read_date_line(
@@ -976,6 +982,11 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
             ):
                 reader.set_agency(agency)
                 return
+
+
+def _shouted_title(text: str) -> bool:
+    """A title in capitals of at least :data:`_SHOUTED_WORDS` words (press releases)."""
+    return text.isupper() and len(text.split()) >= _SHOUTED_WORDS
 
 
 def _short_label(text: str) -> bool:
