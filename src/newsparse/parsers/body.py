@@ -58,6 +58,9 @@ _MIN_TAGS = 3
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 40
 _MAX_CLOSING_LINES = 3
+_SITE_OWNER = regex.compile(
+    r"(?:the\s)?(?P<name>[\w.&'’ -]{2,40}?)\s(?:website|web\ssite|portal)\b", regex.IGNORECASE
+)
 _LEADING_BY = regex.compile(r"\(?\s?by\s{1,3}(?P<names>[^;()|/,]{1,100})", regex.IGNORECASE)
 _TEASER_MAX = 300
 _LETTER = regex.compile(r"\p{L}")
@@ -271,6 +274,10 @@ def find_boilerplate(draft: Draft) -> None:
             _credit_authors(draft, rules, text[start:end])
         elif kind == "source" and draft.header.agency is None:
             _source_agency(draft, text[start:end])
+        elif kind == "disclaimer" and draft.header.agency is None:
+            owner = _SITE_OWNER.match(text, start, end)  # "The Anadolu Agency website ..."
+            if owner is not None:
+                _source_agency(draft, ":" + owner.group("name"))
     if draft.header.agency is None:
         _agency_from_handles(draft)
 
@@ -473,8 +480,14 @@ def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, 
         name = index.lookup(content)
         if name is None and "," in content:
             head, _, tail = content.partition(",")
-            if read_date_line(tail.strip(), draft.lexicon, draft.today()) is not None:
+            date = read_date_line(tail.strip(), draft.lexicon, draft.today())
+            if date is not None:
                 name = index.lookup(head)
+                if name is not None and draft.header.published is None:
+                    draft.header.published = date.iso  # "UzDaily.com, 19 December 2024"
+                    draft.header.published_precision = date.precision
+                    raw = tail.strip()
+                    draft.header.published_raw = raw[date.start : date.end]
     if name is None:
         dash = _DASH_CREDIT.search(draft.text, max(start, end - 60), end)
         name = index.lookup(dash.group("agency")) if dash is not None else None

@@ -76,6 +76,8 @@ _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
+_LAST_LINE_LOOK = 200
+_CLOSING_LINE = 80
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
 _CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
@@ -935,6 +937,11 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         content = line.stripped
         if reader.boilerplate_kind(content) is not None:
             continue  # "ENDS" closing a short release is no "ANKARA" dateline
+        if len(content) <= _CLOSING_LINE and (
+            line.end >= len(reader.text)
+            or reader.text[line.end : line.end + _LAST_LINE_LOOK].isspace()
+        ):
+            return False  # a short last line ("Acme.com, 5 May 2025") closes a text
         if parse_byline(content, reader.agencies, reader.names, reader.memo) is not None:
             return True
         if "|" in content and read_date_line(
