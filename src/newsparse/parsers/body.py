@@ -58,6 +58,7 @@ _MIN_TAGS = 3
 _MAX_TAG_WORDS = 4
 _MAX_TAG_CHARS = 40
 _MAX_CLOSING_LINES = 3
+_LEADING_BULLET = regex.compile(rf"[{_BULLETS}]\s{{0,5}}")
 _SITE_OWNER = regex.compile(
     r"(?:the\s)?(?P<name>[\w.&'’ -]{2,40}?)\s(?:website|web\ssite|portal)\b", regex.IGNORECASE
 )
@@ -268,7 +269,12 @@ def find_boilerplate(draft: Draft) -> None:
         if _closing_credit(draft, last_text, found) and before_last is not None:
             last_text = before_last  # a credit line of its own: the sentence before ends the text
         _credit_trailer(draft, rules, last_text, found)
-    for start, end, kind in sorted(found):
+    for first, end, kind in sorted(found):
+        start = first
+        bullet = _LEADING_BULLET.match(text, first, end)  # "• Headline of a related story"
+        if bullet is not None and bullet.end() < end:
+            draft.exclude(first, bullet.end())
+            start = bullet.end()
         draft.add_boilerplate(kind, start, end)
         if kind == "credits":
             _credit_authors(draft, rules, text[start:end])
