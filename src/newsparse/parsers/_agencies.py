@@ -611,6 +611,8 @@ class AgencyIndex:
     """Casefolded words that are never a dateline place on their own."""
     universe: _Universe = attrs.field(factory=_Universe, eq=False, repr=False)
     """The bits of what the header patterns require (see :meth:`viable`)."""
+    site_title_words: frozenset[str] = frozenset()
+    """Casefolded words that follow an outlet's name in a site title (``News``, ``Online``)."""
 
     def lookup(self, text: str) -> str | None:
         """The canonical name for ``text``, or None when it is no known agency.
@@ -754,6 +756,7 @@ def _build(lexicon: Lexicon) -> AgencyIndex:
         frozenset(wires),
         frozenset(str(w).casefold() for w in data.get("not_places", [])),
         universe,
+        site_title_words=frozenset(str(w).casefold() for w in data.get("site_title_words", [])),
     )
 
 

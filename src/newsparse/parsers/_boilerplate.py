@@ -141,6 +141,8 @@ _BOUND = regex.compile(r"\{(\d{1,9})?(,)?(\d{1,9})?\}")
 _SCOPED_FLAGS = regex.compile(r"\?[a-zA-Z-]{1,9}:")
 _LONG = 1 << 30
 """A length no line reaches: "any length"."""
+# the names after a credit role, up to the next role ("..., editor: X", "..., writing by Y")
+_CREDIT_NAMES = r"(?:(?![,;]\s{0,3}[\p{L}-]{2,20}(?:\s(?:by|from)\b|\s?:))[^;()|/]){1,300}"
 
 
 class _Unknown(Exception):
@@ -563,7 +565,7 @@ def _build(lexicon: Lexicon) -> BoilerplateRules:
                 str(data.get("credit_trailer", "(?!)")) + r"\s{0,10}$", regex.IGNORECASE
             ),
             author_credit=regex.compile(
-                rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>[^;()|]{{1,300}})",
+                rf"(?<![\w])(?<!additional\s)(?:{'|'.join(credits)})\s{{1,3}}(?P<names>{_CREDIT_NAMES})",
                 regex.IGNORECASE,
             ),
             end_trailer=regex.compile(str(data.get("end_trailer", r"(?!)"))),

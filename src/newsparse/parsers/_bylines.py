@@ -24,13 +24,16 @@ _LABEL = regex.compile(
     r"^(?:\p{Lu}[\p{L}.]{0,20}+\s{1,3}){0,2}(?:(?i:staff|special|senior)\s{1,3})?"
     r"(?i:writers?|correspondents?|reporters?|journalists?)\s{1,3}(?=\p{Lu})"
 )
-_PLACE_TAIL = regex.compile(r"\s(?:in|from|at)\s\p{Lu}.{0,80}$")
+_PLACE_TAIL = regex.compile(r"\s(?:in|from|at|for)\s\p{Lu}.{0,80}$")
 
 
 def _fix_case(word: str) -> str:
     if len(word) > 2 and word.isupper() and "." not in word:
         return "-".join(part.capitalize() for part in word.split("-"))
     return word
+
+
+_NEVER = regex.compile(r"(?!)")
 
 
 @attrs.frozen
@@ -51,6 +54,8 @@ class NameTools:
     """``By``, ``Written by`` ... at the start of a line."""
     bio_role: regex.Pattern[str]
     """A role word of an author's bio line."""
+    date_joiner: regex.Pattern[str] = _NEVER
+    """A word joining a byline to its date, at the end of the byline (`` on``)."""
 
     def is_title(self, word: str) -> bool:
         """True for an honorific or degree (``Dr.``, ``PhD``)."""
@@ -100,6 +105,19 @@ class NameTools:
             if name:
                 names.append(name)
         return names
+
+    def all_names(self, text: str) -> list[str] | None:
+        """The names ``text`` lists when every separated part is a name, else None.
+
+        >>> from newsparse import Lexicon
+        >>> name_tools(Lexicon.default()).all_names("Jane Doe and John Roe")
+        ['Jane Doe', 'John Roe']
+        >>> name_tools(Lexicon.default()).all_names("Jane Doe and the team") is None
+        True
+        """
+        parts = [p for p in _SPLIT.split(text) if p.strip()]
+        found = self.split_names(text)
+        return found if found and len(found) == len(parts) else None
 
     def leading_name(self, text: str) -> tuple[int, str] | None:
         """The person name that opens ``text``: ``(offset after it, name)``, or None.
@@ -172,6 +190,12 @@ def _build(lexicon: Lexicon) -> NameTools:
             regex.IGNORECASE,
         ),
         byline_prefix=regex.compile(rf"(?:{'|'.join(prefixes)})(?:\s{{1,3}}|(?<=:))"),
+        date_joiner=regex.compile(
+            rf"\s{{1,3}}(?:{'|'.join(regex.escape(str(j)) for j in data['date_joiners'])})$"
+            if data.get("date_joiners")
+            else r"(?!)",
+            regex.IGNORECASE,
+        ),
         bio_role=regex.compile(
             rf"\b(?:{'|'.join(regex.escape(str(r)) for r in data.get('bio_roles', []))})\b"
             if data.get("bio_roles")

@@ -36,6 +36,9 @@ _MAX_YEARS_BACK = 28  # the weekday calendar repeats within 28 years
 _DIGIT = regex.compile(r"\d")
 
 
+_NEVER = regex.compile(r"(?!)")
+
+
 @attrs.frozen
 class DateFound:
     """A date read from the text."""
@@ -74,6 +77,8 @@ class DatePatterns:
     """Zone abbreviations to offsets."""
     lead: int = 1 << 30
     """Characters a date can have before its first digit (weekday and month names)."""
+    relative: regex.Pattern[str] = _NEVER
+    """A relative time, perhaps labelled (``Updated 4 hours ago``), filling a string."""
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
@@ -92,6 +97,8 @@ def _build(lexicon: Lexicon) -> DatePatterns:
     weekday = _alternation(list(weekdays), "i")
     zone = _alternation([z for z in zones if len(z) > 1])
     labels = _alternation([str(x) for x in data.get("labels", [])], "i")
+    units = _alternation([str(x) for x in data.get("relative_units", [])], "i")
+    ago = _alternation([str(x) for x in data.get("relative_suffixes", [])], "i")
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     year = r"(?:1[89]|20|21)\d{2}(?!\d)"
     # A version with named groups for reading, one without for embedding.
@@ -103,7 +110,7 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         r"|\(?(?:UTC|GMT)\s?(?P<off2>[+-]\d{1,2}(?::?\d{2})?)\)?"
         rf"|\(?(?P<zone>{zone})\)?(?![\w])))?"
     )
-    time_sep = r"(?:\s{0,3}[,|/–-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
+    time_sep = r"(?:\s{0,3}[,|/–@-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
     g_date = (
         rf"(?:(?P<wd>{weekday})\.?,?\s{{1,3}})?"
         r"(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"
@@ -130,6 +137,10 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         zones=zones,
         # "(Wednesday)., September  1": weekday, ".,", 3 spaces, month, ".", 3 spaces
         lead=max(map(len, weekdays), default=0) + 5 + max(map(len, months), default=0) + 4,
+        relative=regex.compile(
+            rf"(?:{labels}\s{{0,2}}[:\-–]?\s{{0,3}})?\d{{1,3}}\s{{0,2}}{units}s?\s{{1,3}}{ago}",
+            regex.IGNORECASE,
+        ),
     )
 
 

@@ -26,7 +26,7 @@ import regex
 from .._draft import Draft
 from .._model import Paragraph
 from .._text import STRIPPED
-from ._agencies import agency_index
+from ._agencies import AgencyIndex, agency_index
 from ._boilerplate import BoilerplateRules, boilerplate_rules
 from ._bylines import NameTools, name_tools
 from ._dates import read_date_line
@@ -52,6 +52,20 @@ _HANDLE = regex.compile(r"(?<![\w@])@(\w{2,30}+)")
 _DASH_CREDIT = regex.compile(
     r"(?<=[.!?\"”»)])\s{1,3}[—–-]{1,2}\s{0,2}(?P<agency>[^\s—–-][^—–\n]{0,40}?)\.?\s{0,3}$"
 )
+_TAG_SPLIT = regex.compile(r"\s{0,3}[,|·•;]\s{0,3}")
+_TAG_END = regex.compile(r"[.!?:\"“”«»]")
+_MIN_TAGS = 3
+_MAX_TAG_WORDS = 4
+_MAX_TAG_CHARS = 40
+_MAX_CLOSING_LINES = 3
+_LEADING_BULLET = regex.compile(rf"[{_BULLETS}]\s{{0,5}}")
+_SITE_OWNER = regex.compile(
+    r"(?:the\s)?(?P<name>[\w.&'’ -]{2,40}?)\s(?:website|web\ssite|portal)\b", regex.IGNORECASE
+)
+_LEADING_BY = regex.compile(r"\(?\s?by\s{1,3}(?P<names>[^;()|/,]{1,100})", regex.IGNORECASE)
+_TEASER_MAX = 300
+_LETTER = regex.compile(r"\p{L}")
+_BYLINE_PARTS = regex.compile(r"\s{0,3}(?:[,;&()]|\band\b|\bwith\b)\s{0,3}")
 _MIN_WRAPPED_LINES = 4
 _MAX_WRAP_WIDTH = 160
 
@@ -220,6 +234,7 @@ def find_boilerplate(draft: Draft) -> None:
     absorbing: str | None = None
     swallowed: str | None = None
     last_text: tuple[int, int] | None = None
+    before_last: tuple[int, int] | None = None
     for start, end, kind in rows:
         if start < 0:
             absorbing = None
@@ -245,27 +260,221 @@ def find_boilerplate(draft: Draft) -> None:
             continue
         footer_kind = None
         pending = []
-        last_text = (start, end)
+        before_last, last_text = last_text, (start, end)
     if footer_kind is not None:
         found.extend((s, e, footer_kind) for s, e in pending)
+    last_text = _trailing_tags(draft, rows, found) or last_text
+    last_text = _closing_byline_and_date(draft, rows, found) or last_text
     if last_text is not None:
-        _closing_credit(draft, last_text, found)
+        if _closing_credit(draft, last_text, found) and before_last is not None:
+            last_text = before_last  # a credit line of its own: the sentence before ends the text
         _credit_trailer(draft, rules, last_text, found)
-    for start, end, kind in sorted(found):
+    for first, end, kind in sorted(found):
+        start = first
+        bullet = _LEADING_BULLET.match(text, first, end)  # "• Headline of a related story"
+        if bullet is not None and bullet.end() < end:
+            draft.exclude(first, bullet.end())
+            start = bullet.end()
         draft.add_boilerplate(kind, start, end)
         if kind == "credits":
             _credit_authors(draft, rules, text[start:end])
         elif kind == "source" and draft.header.agency is None:
             _source_agency(draft, text[start:end])
+        elif kind == "disclaimer" and draft.header.agency is None:
+            owner = _SITE_OWNER.match(text, start, end)  # "The Anadolu Agency website ..."
+            if owner is not None:
+                _source_agency(draft, ":" + owner.group("name"))
     if draft.header.agency is None:
         _agency_from_handles(draft)
 
 
-def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> None:
+def _tag(text: str) -> bool:
+    """A topic word or short phrase of a tag list (``Türkiye``, ``public transport``)."""
+    return (
+        0 < len(text) <= _MAX_TAG_CHARS
+        and len(text.split()) <= _MAX_TAG_WORDS
+        and _TAG_END.search(text) is None
+        and not text[:1].isdigit()
+    )
+
+
+def _tag_line(text: str, names: NameTools) -> bool:
+    """A line of at least three tags separated by commas, bars or dots, mostly capitalised.
+
+    Not a signature: a person's name followed by a lower-case role
+    (``Jane Doe, political analyst, Tashkent``).
+    """
+    if len(text) > _MIN_TAGS * _MAX_TAG_CHARS * 2:
+        return False
+    items = _TAG_SPLIT.split(text)
+    if not (
+        len(items) >= _MIN_TAGS
+        and all(_tag(item) for item in items)
+        and 2 * sum(item[:1].isupper() for item in items) >= len(items)
+    ):
+        return False
+    role = any(item[:1].islower() for item in items[1:])
+    return not (role and names.clean_name(items[0]) is not None)
+
+
+def _signature_block(text: str, lines: list[tuple[int, int]], names: NameTools) -> bool:
+    """A name over a job title (``Jane Doe`` / ``Senior Fellow`` / ``Atlantic Council``)."""
+    (s1, e1), (s2, e2) = lines[0], lines[1]
+    role = text[s2:e2]
+    return names.clean_name(text[s1:e1]) is not None and (
+        names.bio_role.search(role) is not None or names.byline_role.search(" " + role) is not None
+    )
+
+
+def _trailing_tags(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Report an unlabelled tag list closing the text; the text line before it, if any.
+
+    The list is one line of tags after the last paragraph (``Türkiye, İstanbul, metro``)
+    or a block of at least three lines that are each one capitalised tag.
+    """
+    text = draft.text
+    claimed = {s for s, _, _ in found}
+    lines = [(s, e) for s, e, kind in rows if s >= 0 and kind is None and s not in claimed]
+    if len(lines) < 2:
+        return None
+    blocks: list[list[tuple[int, int]]] = [[]]
+    row_of = {s: i for i, (s, _, _) in enumerate(rows) if s >= 0}
+    for i, (s, e) in enumerate(lines):  # text lines grouped by blank lines between them
+        if i and any(rows[j][0] < 0 for j in range(row_of[lines[i - 1][0]] + 1, row_of[s])):
+            blocks.append([])
+        blocks[-1].append((s, e))
+    if len(blocks) < 2:
+        return None
+    last = blocks[-1]
+    if len(last) == 1 and _tag_line(text[last[0][0] : last[0][1]], name_tools(draft.lexicon)):
+        pass
+    elif not (
+        len(last) >= _MIN_TAGS
+        and all(_tag(text[s:e]) and text[s : s + 1].isupper() for s, e in last)
+        and not _signature_block(text, last, name_tools(draft.lexicon))
+    ):
+        return None
+    found.extend((s, e, "related") for s, e in last)
+    return blocks[-2][-1]
+
+
+def _closing_byline_and_date(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Read a byline and date printed after the text; the text line before them, if any.
+
+    The last block of the page holds one to :data:`_MAX_CLOSING_LINES` lines, each a
+    date alone (``11/24/2025``, ``November 24, 2025``) or names alone (``Jane Doe``),
+    at least one of them a date. The date is the publication date unless the header
+    gave one; the names are authors. The lines leave the body (not boilerplate).
+    """
+    text = draft.text
+    claimed = {s for s, _, _ in found}
+    block: list[tuple[int, int]] = []
+    before: tuple[int, int] | None = None
+    for start, end, kind in reversed(rows):
+        if start < 0 or start in claimed or kind is not None:
+            if block:
+                break
+            continue  # boilerplate after the block ("Send us your feedback")
+        block.append((start, end))
+        if len(block) > _MAX_CLOSING_LINES:
+            return None
+    block.reverse()
+    if not block:
+        return None
+    index = next(i for i, row in enumerate(rows) if row[0] == block[0][0])
+    before = next(
+        ((s, e) for s, e, kind in reversed(rows[:index]) if s >= 0 and kind is None), None
+    )
+    if before is None:
+        return None  # the whole text
+    tools = name_tools(draft.lexicon)
+    agencies = agency_index(draft.lexicon)
+    today = draft.today()
+    dates = []
+    names: list[str] = []
+    for start, end in block:
+        line = text[start:end]
+        date = read_date_line(line, draft.lexicon, today)
+        if date is not None:
+            dates.append((date, line))
+            continue
+        people = _names_and_agencies(line, tools, agencies)
+        if people is None or any(c.isdigit() for c in line):
+            return None
+        names.extend(people)
+    if not dates:
+        return None
+    header = draft.header
+    if header.published is None:  # a spelled month settles "03/07/2025" (day or month?)
+        date, line = next(((d, ln) for d, ln in dates if _LETTER.search(ln)), dates[0])
+        header.published, header.published_precision = date.iso, date.precision
+        header.published_raw = line[date.start : date.end].strip()
+        _teaser(draft, rows, found)
+    header.authors.extend(names)
+    for start, end in block:
+        draft.exclude(start, end)
+    return before
+
+
+def _teaser(
+    draft: Draft, rows: list[tuple[int, int, str | None]], found: list[tuple[int, int, str]]
+) -> None:
+    """Take the teaser under the headline into the header when byline and date close the page.
+
+    Such pages (Deutsche Welle's) print headline, a teaser of two or three short
+    sentences, the text, then author and date. Only when the header read a headline and
+    nothing else (no date, byline or dateline) and the teaser is one short line of its
+    own before at least two more paragraphs.
+    """
+    header = draft.header
+    if header.headline is None or header.authors or header.dateline is not None:
+        return
+    claimed = {s for s, _, _ in found}
+    lines = [(s, e) for s, e, kind in rows if s >= 0 and kind is None and s not in claimed]
+    if len(lines) < 3:
+        return
+    start, end = lines[0]
+    index = next(i for i, row in enumerate(rows) if row[0] == start)
+    if index + 1 >= len(rows) or rows[index + 1][0] >= 0:
+        return  # the first paragraph runs on: no one-line teaser
+    text = draft.text[start:end]
+    sentences = len(_SENTENCE_STOP.findall(text))
+    if len(text) > _TEASER_MAX or not _STRONG_END.search(text) or not 2 <= sentences <= 3:
+        return  # a one-sentence paragraph is the lead
+    header.cover(start, end)
+    draft.body_start = max(draft.body_start, end)
+
+
+def _names_and_agencies(text: str, tools: NameTools, agencies: AgencyIndex) -> list[str] | None:
+    """The person names of a byline of names and agencies (``Jane Doe with AFP, Reuters``).
+
+    None unless every part is a name or a known agency and one at least is a name.
+    """
+    names = []
+    for part in _BYLINE_PARTS.split(text):
+        if not part.strip():
+            continue
+        if agencies.lookup(part) is not None:
+            continue
+        name = tools.clean_name(part)
+        if name is None:
+            return None
+        names.append(name)
+    return names or None
+
+
+def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, int, str]]) -> bool:
     """A last line that only names an agency is a source credit.
 
     ``Report News Agency``, ``By Trend``, ``UzDaily.com, 19 December 2024``; so is an
     agency after a dash closing the last sentence (``... economic zone. — AFP``).
+
+    Returns:
+        Whether the whole line was such a credit.
     """
     start, end = span
     index = agency_index(draft.lexicon)
@@ -277,17 +486,25 @@ def _closing_credit(draft: Draft, span: tuple[int, int], found: list[tuple[int, 
         name = index.lookup(content)
         if name is None and "," in content:
             head, _, tail = content.partition(",")
-            if read_date_line(tail.strip(), draft.lexicon, draft.today()) is not None:
+            date = read_date_line(tail.strip(), draft.lexicon, draft.today())
+            if date is not None:
                 name = index.lookup(head)
+                if name is not None and draft.header.published is None:
+                    draft.header.published = date.iso  # "UzDaily.com, 19 December 2024"
+                    draft.header.published_precision = date.precision
+                    raw = tail.strip()
+                    draft.header.published_raw = raw[date.start : date.end]
     if name is None:
         dash = _DASH_CREDIT.search(draft.text, max(start, end - 60), end)
         name = index.lookup(dash.group("agency")) if dash is not None else None
         if dash is None or name is None:
-            return
+            return False
         start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
+    whole = start == span[0]
     found.append((start, end, "source"))
     if draft.header.agency is None and index.kinds.get(name) != "aggregator":
         draft.header.agency = name
+    return whole
 
 
 def _agency_from_handles(draft: Draft) -> None:
@@ -322,6 +539,8 @@ def _credit_trailer(
         cut = sign.start() + len(sign.group()) - len(sign.group().lstrip())
         found.append((cut, end, "signoff"))
         end = sign.start()
+        if draft.header.agency is None:  # "... evacuation orders. (PNA)"
+            _source_agency(draft, ":" + draft.text[cut : sign.end()].split(")")[0])
     match = rules.trailer.search(draft.text, max(start, end - 600), end)
     if match is not None and match.start() > start:
         found.append((match.start(), end, "credits"))
@@ -329,6 +548,9 @@ def _credit_trailer(
 
 def _credit_authors(draft: Draft, rules: BoilerplateRules, text: str) -> None:
     names = name_tools(draft.lexicon)
+    lead = _LEADING_BY.match(text)  # "(By Jane Doe; Edited by John Roe)"
+    if lead is not None:
+        draft.header.authors.extend(names.split_names(lead.group("names")))
     for match in rules.author_credit.finditer(text):
         draft.header.authors.extend(names.split_names(match.group("names")))
 
@@ -342,6 +564,7 @@ def _source_agency(draft: Draft, text: str) -> None:
 
 # -- signature ------------------------------------------------------------------------
 _SIGNATURE_MAX = 160
+_STACKED_MAX = 80
 _SIGNATURE_WORDS = 22
 _BIO_MAX = 400
 _ROLE_CANNOT_END = frozenset(
@@ -371,6 +594,8 @@ def find_signature(draft: Draft) -> None:
     """
     if len(draft.paragraphs) < 2:
         return
+    if _stacked_signature(draft):
+        return
     last = draft.paragraphs[-1]
     if len(draft.paragraphs) >= 3 and _PLACE_TAIL.fullmatch(f", {last.text}"):
         # "Rustam Nazarov" / "Tashkent" as two short paragraphs: one signature
@@ -394,6 +619,39 @@ def find_signature(draft: Draft) -> None:
         "name": name,
         "role": role or None,
     }
+
+
+def _stacked_signature(draft: Draft) -> bool:
+    """Take a signature printed as short lines: a name over its job title (and employer).
+
+    ``Jane Doe`` / ``Senior Fellow`` / ``Atlantic Council``: the last two or three
+    paragraphs, each one short line, the first a person's name, the second a role.
+    """
+    names = name_tools(draft.lexicon)
+    paragraphs = draft.paragraphs
+    for size in (3, 2):
+        if len(paragraphs) <= size:
+            continue
+        block = paragraphs[-size:]
+        if any(len(p.text) > _STACKED_MAX or "\n" in p.text for p in block):
+            continue
+        if not _signature_block(draft.text, [(p.start, p.end) for p in block], names):
+            continue
+        name = names.clean_name(block[0].text)
+        assert name is not None  # _signature_block checked it
+        del paragraphs[-size:]
+        start, end = block[0].start, block[-1].end
+        draft.header.authors.append(name)
+        draft.exclude(start, end)
+        draft.meta["signature"] = {
+            "text": draft.text[start:end],
+            "start": start,
+            "end": end,
+            "name": name,
+            "role": ", ".join(p.text for p in block[1:]),
+        }
+        return True
+    return False
 
 
 def _signature_line(draft: Draft, text: str, start: int, end: int) -> tuple[str, str] | None:

@@ -2,7 +2,8 @@
 
 It reads the first lines of the article (at most :data:`MAX_LINES` non-blank lines within
 :data:`MAX_CHARS` characters), one line at a time, and stops at the first line of body
-text. Recognised lines, in the order tried:
+text. Page chrome above the header (skip links, menus, breadcrumbs, the site title) is
+skipped first and reported as navigation. Recognised lines, in the order tried:
 
 * boilerplate (share buttons, menu entries): skipped, reported when inside the header;
 * a date, optionally labelled (``Updated:``) and optionally followed by a credit
@@ -11,7 +12,8 @@ text. Recognised lines, in the order tried:
   2024``), a ``|``-separated credit row; a time alone (``Updated: 3:45 PM EST``) is
   joined to the date;
 * credits (``(MENAFN- AzerNews)``, ``/AzerNews/``), bylines (``By John Smith and Jane
-  Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``), an agency name alone;
+  Doe``, ``By John Smith, Reuters``, ``By Name - Trend:``; bare names under the headline
+  over a date or a job title), an agency name alone;
 * a dateline alone on its line (``BAKU, Azerbaijan, Oct. 23``);
 * a preamble, credit, dateline or byline opening the first paragraph (``MOSCOW, Nov 22
   (Reuters) -``), which is cut from the body;
@@ -73,6 +75,18 @@ _BLANK_LINE = regex.compile(r"\n[ \t]{0,20}\r?\n")
 _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
+_SHOUTED_WORDS = 4
+_LAST_LINE_LOOK = 200
+_CLOSING_LINE = 80
+_MAX_CELL_ROW = 120
+"""The longest row of cells split at spaced slashes or dots (bars: any length)."""
+_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
+_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}")
+_SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
+_MAX_CHROME_LINES = 80
+"""Lines of page chrome (menus, skip links) read before the header proper."""
+_MENU_RUN = 3
+"""Consecutive short labels that make a menu."""
 _INLINE_BYLINE = regex.compile(
     r"(?:By|BY)\s{1,3}(?P<names>\p{Lu}[\p{Ll}'’-]{1,30}\s\p{Lu}[\p{Ll}'’-]{1,30})\s{1,3}(?=\p{Lu})"
 )
@@ -165,6 +179,13 @@ class _Reader:
         self.header.byline = self.header.byline or _normal(byline)
         self.byline_seen = True
 
+    def boilerplate_kind(self, text: str) -> str | None:
+        """The boilerplate kind of a header line; None for a date (``03.03.2025`` is no phone)."""
+        kind = self.rules.kind(text)
+        if kind is not None and read_date_line(text, self.lexicon, self.today) is not None:
+            return None
+        return kind
+
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
         """Read a whole-line byline; True when ``text`` is one."""
@@ -203,7 +224,7 @@ class _Reader:
         """Read a (labelled) date, alone or followed by a credit or byline."""
         if first_digit(text) < 0:
             return False  # every date and time read below holds a digit
-        if "|" in text and self.pipe_line(text, offset):
+        if _CELL.search(text) and self.pipe_line(text, offset):
             return True
         patterns = date_patterns(self.lexicon)
         bracket = _BRACKET.match(text)
@@ -285,6 +306,9 @@ class _Reader:
         if text[found.end :].strip(" .,;|)]"):
             return False
         head = text[: found.start].rstrip(" ,;|–—-")
+        joiner = self.names.date_joiner.search(head)  # "Posted by Jane Doe on"
+        if joiner is not None:
+            head = head[: joiner.start()]
         prefix = self.names.byline_prefix.match(head)
         body = head[prefix.end() :] if prefix else head
         names = _all_names(body, self.names)
@@ -318,24 +342,54 @@ class _Reader:
         return True
 
     def pipe_line(self, text: str, offset: int) -> bool:
-        """Read ``Name | 12.03.2024 - Update : 12.03.2024`` and similar credit rows."""
-        parts = [p.strip() for p in text.split("|")]
+        """Read ``Name | 12.03.2024 - Update : 12.03.2024`` and similar credit rows.
+
+        Cells are separated by bars, or by spaced slashes or dots (``March 3, 2025 /
+        10:15 AM / Updated 2 hours ago``, ``By Jane Doe · Published March 3, 2025``); a
+        relative time (``Updated 4 hours ago``) is skipped.
+        """
+        barred = "|" in text
+        if not barred and len(text) > _MAX_CELL_ROW:
+            return False  # "DENVER, CO / ACCESSWIRE / April 16, 2024 / Acme Inc. ..."
+        parts = [p.strip() for p in (text.split("|") if barred else _CELL.split(text))]
         if len(parts) > 6 or not all(parts):
+            return False
+        relative = date_patterns(self.lexicon).relative
+        parts = [p for p in parts if not relative.fullmatch(p)]
+        if not parts:
             return False
         dates = [read_date_line(p, self.lexicon, self.today) for p in parts]
         first_date = next((i for i, d in enumerate(dates) if d is not None), None)
         if first_date is None:
             for i, part in enumerate(parts):
-                head = part.split(" - ")[0].split(" – ")[0]
+                head, _, after = part.partition(" // ")  # "November 19, 2025 // 15:47"
+                head = head.split(" - ")[0].split(" – ")[0]
                 found = read_date_line(head, self.lexicon, self.today)
+                if found is None:  # "November 19, 2025, Wednesday": a weekday after it
+                    date, comma, day = head.rpartition(",")
+                    if comma and day.strip().casefold() in date_patterns(self.lexicon).weekdays:
+                        found = read_date_line(date, self.lexicon, self.today)
                 if found is not None:
                     dates[i], first_date = found, i
+                    after = after.strip()
+                    patterns = date_patterns(self.lexicon)
+                    timed = patterns.time.fullmatch(after) if after else None
+                    time = time_of(timed, patterns.zones) if timed is not None else None
+                    if time is not None and not found.has_time:
+                        self.pending_time = (time[0], time[1], after)
                     break
         if first_date is None:
             return False
         names: list[str] = []
+        patterns = date_patterns(self.lexicon)
+        clock: tuple[str, str, str] | None = None
         for i, part in enumerate(parts):
             if dates[i] is not None or self.agencies.lookup(part):
+                continue
+            timed = None if barred else patterns.time.fullmatch(part)
+            time = time_of(timed, patterns.zones) if timed is not None else None
+            if time is not None and clock is None:  # "March 3, 2025 / 10:15 AM"
+                clock = (time[0], time[1], part)
                 continue
             prefix = self.names.byline_prefix.match(part)
             found_names = self.names.split_names(part[prefix.end() :] if prefix else part)
@@ -348,6 +402,8 @@ class _Reader:
         assert found is not None
         position = offset + text.index(parts[first_date])
         self.set_date(found, position)
+        if clock is not None:
+            self.set_time(*clock)
         for part in parts:
             self.set_agency(part)
         if names:
@@ -379,6 +435,23 @@ class _Reader:
         self.set_agency(name)
         return True
 
+    def label_line(self, text: str, following: str | None) -> bool:
+        """A date label alone on its line over the date (``Published`` / ``03.03.2025``)."""
+        if following is None or len(text) > 30:
+            return False
+        label = date_patterns(self.lexicon).label.match(text)
+        if label is None or text[label.end() :].strip(" :"):
+            return False
+        return read_date_line(following, self.lexicon, self.today) is not None
+
+    def opens_with_label(self, text: str) -> bool:
+        """True when ``text`` opens with a whole date label (``Posted by ...``, not ``Dates``)."""
+        label = date_patterns(self.lexicon).label.match(text)
+        if label is None:
+            return False
+        end = label.end()
+        return end >= len(text) or not (text[end - 1].isalpha() and text[end].isalpha())
+
     def opens_with_date(self, text: str) -> bool:
         """True when ``text`` starts with a (labelled) date: ``Published: 27 November 2024``."""
         label = date_patterns(self.lexicon).label.match(text)
@@ -402,6 +475,46 @@ class _Reader:
             return False
         self.credit_authors(names, text)
         return True
+
+    def bare_byline(self, text: str, following: str | None) -> bool:
+        """Read a byline without ``By`` under the headline.
+
+        Names alone over a date line, a job title or a blank line after the date
+        (``Jane Doe and John Roe`` / ``Mon 24 Nov 2025 17.32 GMT``, ``Jane Doe`` /
+        ``Court Correspondent``), or names with a job title (``JANE DOE, Acme staff
+        writers``).
+        """
+        if self.header.headline is None or self.byline_seen or len(text) > 120:
+            return False
+        if any(c.isdigit() for c in text):
+            return False
+        head = text
+        role = self.names.byline_role.search(text)
+        if role is not None:
+            head = text[: role.start()]
+            before, comma, desk = head.rpartition(",")
+            if comma and not role.group()[:1].strip(" ") and len(desk.split()) <= 3:
+                head = before  # "Jane Doe, Acme" + " staff writers": Acme is no author
+        elif not (
+            (following is None and self.header.published is not None)
+            or (following is not None and read_date_line(following, self.lexicon, self.today))
+            or (following is not None and self.role_line(following))
+        ):
+            return False
+        names = _all_names(head.strip(), self.names)
+        if names is None:
+            return False
+        self.credit_authors(names, text)
+        return True
+
+    def role_line(self, text: str) -> bool:
+        """A journalist's job title alone on its line (``Court Correspondent``)."""
+        return (
+            len(text) <= 40
+            and len(text.split()) <= 4
+            and not any(c.isdigit() for c in text)
+            and self.names.byline_role.search(" " + text) is not None
+        )
 
     def names_and_agency(self, text: str, agency: str) -> bool:
         """Read ``Alex Lawler, Reuters`` (a byline without ``By``)."""
@@ -490,20 +603,32 @@ class _Reader:
             if normal in (header.headline, self.headline_raw):
                 return True
             # "Online Payment" then the real title and its date: the title is the line
-            # that the date line follows.
+            # that the date line follows. "WORLD NEWS" then the real title: a section
+            # label in capitals (or one word) gives way to a longer title.
+            label = _short_label(header.headline) and (
+                header.headline.isupper() or " " not in header.headline
+            )
             if not (
-                header.published is None
-                and following
-                and title_like(normal)
-                and read_date_line(following, self.lexicon, self.today) is not None
+                title_like(normal)
+                and (
+                    (
+                        header.published is None
+                        and following
+                        and read_date_line(following, self.lexicon, self.today) is not None
+                    )
+                    or (label and len(normal.split()) > len(header.headline.split()))
+                    or (_short_label(header.headline) and _shouted_title(normal))
+                )
             ):
                 return False
             if _short_label(normal) and len(normal.split()) < len(header.headline.split()):
                 return True  # a section kicker ("Foreign policy") above the date: no title
             self.displaced.append(header.headline)
-        if self.byline_seen or self.dateline_seen:
-            return False
-        if following and self.opens_with_date(following):
+        if (self.byline_seen or self.dateline_seen) and not (
+            _shouted_title(normal) and (header.headline is None or self.displaced)
+        ):
+            return False  # a press release's title in capitals may follow its dateline
+        if following and (self.opens_with_date(following) or self.opens_with_label(following)):
             following = None  # "Published: 27 November 2024 | 18:31": no running text
         slug = self.agencies.headline_prefix.match(normal)
         headline = normal[slug.end() :] if slug and slug.end() < len(normal) else normal
@@ -629,10 +754,13 @@ def parse_header(draft: Draft) -> None:
     index = bisect.bisect_left(
         lines, draft.body_start, hi=min(len(lines), MAX_LINES * 8), key=_line_start
     )
-    limit = draft.body_start + MAX_CHARS
+    skipped: list[tuple[int, int, str]] = []
+    index = _page_chrome(reader, lines, index, skipped)
+    if skipped:  # the text starts after the page chrome at the latest
+        draft.body_start = max(draft.body_start, skipped[-1][1])
+    limit = (lines[index].start if index < len(lines) else len(text)) + MAX_CHARS
     seen = 0
     body_from: int | None = None
-    skipped: list[tuple[int, int, str]] = []
     while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
         line = lines[index]
         index += 1
@@ -642,7 +770,10 @@ def parse_header(draft: Draft) -> None:
         start, end = line.strip_span()
         start = max(start, draft.body_start)
         content = text[start:end]
-        kind = reader.rules.kind(content)
+        kind = reader.boilerplate_kind(content)
+        if kind == "credits" and (reader.credit(content) or reader.byline(content)):
+            header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
+            continue
         if kind is not None:
             skipped.append((start, end, kind))
             continue
@@ -651,11 +782,14 @@ def parse_header(draft: Draft) -> None:
             following = lines[index].stripped
         if (
             reader.date_line(content, start)
+            or reader.label_line(content, following)
             or reader.credit(content)
             or reader.byline(content)
             or reader.agency_line(content)
             or reader.dateline_line(content, start)
             or reader.byline_in_place(content, following)
+            or reader.bare_byline(content, following)
+            or (reader.byline_seen and reader.role_line(content))
         ):
             header.cover(start, end)
             continue
@@ -690,6 +824,88 @@ def parse_header(draft: Draft) -> None:
         _self_credit(reader, draft)
 
 
+def _menu_item(text: str) -> bool:
+    """A capitalised entry of a site menu: one to three words, no digits, no full stop."""
+    return (
+        len(text) <= 30
+        and len(text.split()) <= 3
+        and text[:1].isupper()
+        and text[-1:].isalpha()
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def _menu_line(text: str) -> bool:
+    """A row of menu entries or a breadcrumb (``World | Europe``, ``Products   Careers``)."""
+    parts = _MENU_SEPARATOR.split(text)
+    return len(parts) >= 2 and all(_menu_item(part) for part in parts)
+
+
+def _site_title(reader: _Reader, text: str) -> bool:
+    """The outlet's name over its pages (``NHK WORLD-JAPAN News``, ``Acme News Online``).
+
+    A known outlet or agency followed by words of site titles or capitalised words.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 6 or len(text) > 60:
+        return False
+    site_words = reader.agencies.site_title_words
+    for cut in range(min(3, len(words) - 1), 0, -1):
+        if reader.agencies.lookup(" ".join(words[:cut])) is None:
+            continue
+        rest = [w for w in _SITE_WORD_SPLIT.split(" ".join(words[cut:])) if w]
+        return all(w.casefold() in site_words or (w.isupper() and len(w) > 1) for w in rest)
+    return False
+
+
+def _page_chrome(
+    reader: _Reader, lines: list[Line], index: int, skipped: list[tuple[int, int, str]]
+) -> int:
+    """Skip the page chrome above the header; the index of the first line after it.
+
+    Skip links, menus, site titles and breadcrumbs of a scraped page: lines of a
+    boilerplate kind, rows of menu entries, an outlet's site title, and runs of at least
+    :data:`_MENU_RUN` short capitalised labels on consecutive lines (``News`` /
+    ``Opinion`` / ``Sport``). Fewer labels are left to the header (a section kicker).
+    The lines skipped are added to ``skipped`` as navigation.
+    """
+    text = reader.text
+    run: list[tuple[int, int]] = []
+    committed = index
+    found: list[tuple[int, int, str]] = []
+    seen = 0
+    i = index
+    while i < len(lines) and seen < _MAX_CHROME_LINES:
+        line = lines[i]
+        i += 1
+        if line.is_blank:
+            if run and len(run) < _MENU_RUN:
+                break  # a kicker or a short headline: the header reads it
+            found.extend((s, e, "navigation") for s, e in run)
+            committed = i
+            run = []
+            continue
+        seen += 1
+        start, end = line.strip_span()
+        content = text[start:end]
+        kind = reader.boilerplate_kind(content)
+        if kind == "credits" or kind in reader.rules.absorbing:
+            break  # a byline; a "Related" list the body parser reads with its lines
+        if kind is None and (_menu_line(content) or _site_title(reader, content)):
+            kind = "navigation"
+        if kind is not None:
+            found.extend((s, e, "navigation") for s, e in run)
+            found.append((start, end, kind))
+            run = []
+            committed = i
+        elif _menu_item(content):
+            run.append((start, end))
+        else:
+            break
+    skipped.extend(found)
+    return committed
+
+
 def _report_displaced(reader: _Reader, draft: Draft) -> None:
     """Lines first taken for the headline and then displaced by it are page furniture."""
     if not reader.displaced or draft.header.start is None:
@@ -719,6 +935,13 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
             continue
         looked += 1
         content = line.stripped
+        if reader.boilerplate_kind(content) is not None:
+            continue  # "ENDS" closing a short release is no "ANKARA" dateline
+        if len(content) <= _CLOSING_LINE and (
+            line.end >= len(reader.text)
+            or reader.text[line.end : line.end + _LAST_LINE_LOOK].isspace()
+        ):
+            return False  # a short last line ("Acme.com, 5 May 2025") closes a text
         if parse_byline(content, reader.agencies, reader.names, reader.memo) is not None:
             return True
         if "|" in content and read_date_line(
@@ -766,6 +989,11 @@ def _self_credit(reader: _Reader, draft: Draft) -> None:
             ):
                 reader.set_agency(agency)
                 return
+
+
+def _shouted_title(text: str) -> bool:
+    """A title in capitals of at least :data:`_SHOUTED_WORDS` words (press releases)."""
+    return text.isupper() and len(text.split()) >= _SHOUTED_WORDS
 
 
 def _short_label(text: str) -> bool:
