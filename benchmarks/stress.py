@@ -78,11 +78,18 @@ def short_lines(seeds: list[str]) -> str:
     )
 
 
+def menu_lines(seeds: list[str]) -> str:
+    """20,000 lines of page chrome (menu entries), each one reported as boilerplate."""
+    entries = ["Home", "News", "Sport", "Business", "Video", "Contact us", "Share", "Menu"]
+    return seeds[0] + "\n" + "\n".join(entries[i % len(entries)] for i in range(20_000))
+
+
 CASES: dict[str, Callable[[list[str]], str]] = {
     "quotes": unmatched_quotes,
     "capitalised": capitalised_words,
     "paragraph": single_paragraph,
     "lines": short_lines,
+    "menus": menu_lines,
 }
 
 

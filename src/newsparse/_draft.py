@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -82,6 +83,9 @@ class Draft:
     links: list[Link] = attrs.field(factory=list)
     meta: dict[str, Any] = attrs.field(factory=dict)
     _lines: list[Line] | None = attrs.field(default=None, alias="_lines")
+    _excluded_index: tuple[int, tuple[int, int] | None, list[int], list[int]] | None = (
+        attrs.field(default=None, init=False, repr=False, eq=False)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.body_end < 0:
@@ -96,17 +100,37 @@ class Draft:
 
     def body_lines(self) -> list[Line]:
         """Lines inside the body region that are not excluded."""
+        is_excluded = self.is_excluded
         return [
             line
             for line in self.lines
             if line.start >= self.body_start
             and line.end <= self.body_end
-            and not self.is_excluded(line.start, line.end)
+            and not is_excluded(line.start, line.end)
         ]
 
     def is_excluded(self, start: int, end: int) -> bool:
-        """True when ``start:end`` lies inside an excluded span."""
-        return any(s <= start and end <= e and s < e for s, e in self.excluded)
+        """True when ``start:end`` lies inside an excluded span.
+
+        Answered with a binary search over the spans sorted by start and the running
+        maximum of their ends (built again only when spans were added), so that a text
+        of thousands of boilerplate lines costs linear time, not lines x spans.
+        """
+        excluded = self.excluded
+        if not excluded:
+            return False
+        index = self._excluded_index
+        if index is None or index[0] != len(excluded) or index[1] != excluded[-1]:
+            spans = sorted((s, e) for s, e in excluded if s < e)
+            starts = [s for s, _ in spans]
+            reach: list[int] = []
+            furthest = -1
+            for _, e in spans:
+                furthest = max(furthest, e)
+                reach.append(furthest)
+            index = self._excluded_index = (len(excluded), excluded[-1], starts, reach)
+        i = bisect_right(index[2], start)
+        return i > 0 and index[3][i - 1] >= end
 
     def exclude(self, start: int, end: int) -> None:
         """Mark ``start:end`` as not body text."""
