@@ -83,8 +83,8 @@ class Draft:
     links: list[Link] = attrs.field(factory=list)
     meta: dict[str, Any] = attrs.field(factory=dict)
     _lines: list[Line] | None = attrs.field(default=None, alias="_lines")
-    _excluded_index: tuple[int, tuple[int, int] | None, list[int], list[int]] | None = (
-        attrs.field(default=None, init=False, repr=False, eq=False)
+    _excluded_index: tuple[int, tuple[int, int] | None, list[int], list[int]] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
     )
 
     def __attrs_post_init__(self) -> None:
