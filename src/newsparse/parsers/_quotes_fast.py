@@ -155,6 +155,14 @@ class QuoteLex:
             k.casefold(): v for k, v in heads.get("heads", {}).items()
         }
         """The kind of an organisation named with a head noun ("Commission" -> government)."""
+        self.opening_trade_nouns = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("opening_trade_nouns", ())
+        )
+        """Trade nouns that open a clause before a company's name ("Miner Vale said")."""
+        self.short_clause_blockers = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("short_clause_blockers", ())
+        )
+        """Words that keep two words from being a reported clause ("Not yet, he said")."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
         self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or

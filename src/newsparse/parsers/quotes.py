@@ -113,7 +113,12 @@ _AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with|in)\s{1,3}+(?:the\s{1,3}+)
 _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
-_GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose)\s")
+_GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose|where)\s")
+# "Residents of the old quarter": a complement after the head of a subject.
+_COMPLEMENT_REST = regex.compile(
+    r"(?:of|in|at|from|near|on|across|around)\s{1,3}+(?:[\p{L}\p{N}'’.-]{1,25}+\s{0,3}+){1,8}+"
+)
+_THE_NAME = regex.compile(r"(?:The|the)\s{1,3}+\p{Lu}[\p{L}&'’-]{1,30}+")
 _COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
 _LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their|one|another)\s{1,3}+")
@@ -377,6 +382,9 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
                     _clean(text[start : hit.end]),
                     _source_name(lex, text[hit.start : hit.end]),
                 )
+            company = _opening_trade_noun(ctx, lo, hit)
+            if company is not None:
+                return company
         return hit
     if names_only:
         return None  # (Performance.) neither is a name
@@ -397,6 +405,32 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
             entity.start = start
             entity.text = _clean(text[start : entity.end])
     return entity
+
+
+def _opening_trade_noun(ctx: _Context, lo: int, hit: Entity) -> Entity | None:
+    """The company named after a trade noun opening the clause ("Miner Vale said")."""
+    text = ctx.text
+    nouns = ctx.qlex.opening_trade_nouns
+    start = lo
+    while start < hit.start and text[start] in _SPAN_LEAD:
+        start += 1
+    if not nouns or hit.start - start > 40:
+        return None
+    words = list(_WORD.finditer(text, start, hit.end))
+    for taken in (2, 1):  # "Oil major Shell", "Miner Vale"
+        if len(words) <= taken or words[0].start() != start or words[taken].start() < hit.start:
+            continue
+        phrase = " ".join(w.group() for w in words[:taken])
+        if phrase.casefold() in nouns and phrase[0].isupper() and phrase[1:].islower():
+            rest = words[taken].start()
+            return Entity(
+                "organisation",
+                start,
+                hit.end,
+                _clean(text[start : hit.end]),
+                _source_name(ctx.lex, text[rest : hit.end]),
+            )
+    return None
 
 
 def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
@@ -640,7 +674,11 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
             # "ASML Holding, the Dutch maker of ..., said": a proper name opens the chain
-            head = described_at(seg_start, seg_hi) or _proper_subject(ctx, seg_start, seg_hi)
+            head = (
+                described_at(seg_start, seg_hi)
+                or _proper_subject(ctx, seg_start, seg_hi)
+                or _segment_subject(ctx, seg_start, seg_hi)
+            )
             if (
                 head is not None
                 and named_org is not None
@@ -673,6 +711,34 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if head is not None and head.start == _lstrip_start(text, seg_lo, seg_hi):
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         return None
+    return None
+
+
+def _segment_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The subject filling ``lo:hi`` before an apposition or relative clause.
+
+    "Residents of the old quarter, where ...": a description, group or organisation
+    and its complement; "The Greens, whose votes ...": one capitalised word after "The".
+    """
+    text, lex = ctx.text, ctx.lex
+    hi = _rstrip_ws(text, lo, hi)
+    for kind, pattern in (
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = pattern.match(text, lo, hi)
+        if match is None or text[match.end() : match.end() + 1].isalpha():
+            continue
+        rest = _lstrip_start(text, match.end(), hi)
+        if rest == hi or _COMPLEMENT_REST.fullmatch(text, rest, hi) is not None:
+            return _entity_from_match(ctx, kind, match)
+    named = _THE_NAME.fullmatch(text, lo, hi)
+    if named is not None:
+        name = _LEADING_ARTICLE.sub("", named.group())
+        folded = name.casefold()
+        if folded not in lex.subject_stopwords and folded not in lex.not_name:
+            return Entity("organisation", lo, hi, named.group(), name)
     return None
 
 
@@ -1199,6 +1265,30 @@ def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_TWO_WORDS = regex.compile(r"\p{Lu}\p{Ll}{1,30}+\s{1,3}+\p{Ll}{2,30}+")
+
+
+def _postposed_clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
+    """The clause before a postposed attribution.
+
+    Three words, or two that read as a subject and its verb ("Inflation slowed, the
+    ministry said.").
+    """
+    clause = _clause(ctx, start, end)
+    if clause is not None:
+        return clause
+    text = ctx.text
+    lo = _lstrip_start(text, start, end)
+    hi = _rstrip_end(text, lo, end)
+    pair = _TWO_WORDS.fullmatch(text, lo, hi)
+    if pair is None:
+        return None
+    blockers = ctx.qlex.short_clause_blockers
+    if any(w.casefold() in blockers for w in pair.group().split()):
+        return None
+    return lo, hi
+
+
 def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     word = _WORD.match(ctx.text, pos, hi)
     if word is None:
@@ -1321,7 +1411,8 @@ def _indirect_in_unit(
             continue
         entity = _entity_before(ctx, lo, verb.start())
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
-            entity = _unit_subject(ctx, lo, verb.start())  # "X criticised ... and said ..."
+            # "X criticised ... and said ...", "The minister welcomed the move but said"
+            entity = _unit_subject(ctx, lo, verb.start()) or _opening_subject(ctx, lo, verb.start())
         if (
             entity is not None
             and lemma == "report"
@@ -1333,7 +1424,7 @@ def _indirect_in_unit(
             source = _entity_after(ctx, citing.end(), hi) if citing is not None else None
             postposed = _comma_before(text, lo, entity.start)
             if source is not None and postposed is not None:
-                clause = _clause(ctx, lo, postposed)
+                clause = _postposed_clause(ctx, lo, postposed)
                 if clause is not None:
                     cue = _span(text, verb.start(), _rstrip_ws(text, verb.start(), citing.end()))  # type: ignore[union-attr]
                     return _Draft(
@@ -1366,7 +1457,7 @@ def _indirect_in_unit(
             if not forward_only and _tail_is_short(ctx, cue_end, tail_end):
                 postposed = _comma_before(text, lo, entity.start)
                 if postposed is not None:
-                    clause = _clause(ctx, lo, postposed)
+                    clause = _postposed_clause(ctx, lo, postposed)
                     if clause is not None:
                         return _Draft(
                             *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
@@ -1378,7 +1469,7 @@ def _indirect_in_unit(
                 ctx, cue_end, tail_end, allow_name=True
             ):
                 inverted = _entity_after(ctx, cue_end, tail_end)
-                clause = _clause(ctx, lo, inverted_comma)
+                clause = _postposed_clause(ctx, lo, inverted_comma)
                 if inverted is not None and inverted.kind != "pronoun" and clause is not None:
                     return _Draft(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
@@ -1575,6 +1666,44 @@ def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 role=title[0] if title is not None else None,
             )
     return None
+
+
+def _opening_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """A name, description, group or organisation opening the sentence ``lo:hi``.
+
+    It must be followed by a lower-case word (its verb): "The minister welcomed the move
+    but said ...", "Environmental activists welcomed the decision but said ...".
+    """
+    text = ctx.text
+    start = _lstrip_start(text, lo, hi)
+    while start < hi and text[start] in "\"“«'‘(":
+        start += 1
+    lex = ctx.lex
+    entity = None
+    for kind, pattern in (
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = pattern.match(text, start, hi)
+        if match is not None and not text[match.end() : match.end() + 1].isalpha():
+            entity = _entity_from_match(ctx, kind, match)
+            break
+    if entity is None:
+        entity = _entity_after(ctx, start, hi)
+        if entity is not None and entity.kind == "name" and " " not in entity.text:
+            return None  # "Environmental activists": one capitalised word is no name here
+    if entity is None or entity.kind == "pronoun" or entity.start != start:
+        return None
+    follow = _WORD.match(text, _lstrip_start(text, entity.end, hi), hi)
+    if (
+        follow is None
+        or not follow.group()[:1].islower()
+        or text[entity.end : follow.start()].strip()
+        or follow.group() in ctx.lex.subject_stopwords
+    ):
+        return None
+    return entity
 
 
 _SPAN_LEAD = " \t\n\r,;:.!?\"'”’»)]–—-"
