@@ -110,6 +110,7 @@ _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
 _AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with|in)\s{1,3}+(?:the\s{1,3}+)?$")
+_IN_END = regex.compile(r"(?<![\p{L}])in\s{1,3}+$")
 _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
@@ -349,18 +350,45 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
     if text[hi - 1] == ",":
         return _apposition_chain(ctx, lo, hi - 1)
     hit = _name_at_end(ctx, lo, hi)
+    if hit is not None and hit.role is None and " " not in hit.text.strip():
+        place = _IN_END.search(text, max(lo, hit.start - 8), hit.start)
+        if place is not None:
+            # "A spokesperson for the Prosecutor's Office in Krakow said": a place, the
+            # description or organisation before it speaks
+            placed = _entity_before(ctx, lo, place.start())
+            if placed is None or placed.kind == "name":
+                placed = _description_at_end(ctx, lo, _rstrip_ws(text, lo, place.start()))
+            if placed is not None and placed.kind in ("description", "organisation"):
+                placed.end = hit.end
+                placed.text = _clean(text[placed.start : hit.end])
+                placed.name = f"{placed.name} {_clean(text[place.start() : hit.end])}"
+                return placed
     if hit is not None:
         if " " not in hit.text.strip() or _COMPLEMENT_END.search(
             text, max(lo, hit.start - 16), hit.start
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
+            # "the Fisheries Cooperative": a name ending in an organisation noun
+            complement = (
+                " " in hit.text.strip() and hit.text.split()[-1].casefold() in lex.org_nouns
+            )
             org = (
                 _description_at_end(ctx, lo, hi)
-                if _could_be(ctx, lo, hi, (*_ORG, "group"))
+                if _could_be(
+                    ctx, lo, hi, (*_ORG, "group", *(("description",) if complement else ()))
+                )
                 else None
             )
-            if org is not None and org.kind in ("organisation", "group") and org.start < hit.start:
+            if (
+                org is not None
+                and org.start < hit.start
+                and (
+                    org.kind in ("organisation", "group")
+                    or (complement and org.kind == "description")
+                )
+            ):
+                # "A spokeswoman for the Fisheries Cooperative said": the whole description
                 return org
         if _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
@@ -1299,6 +1327,61 @@ def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     return folded not in _NOT_CLAUSE_START or folded in _CLAUSE_DETERMINERS
 
 
+_GAP_WORD = regex.compile(r"\p{L}[\p{L}\p{N}.&'’-]{0,30}+")
+
+
+def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
+    """Take the words that open the sentence before the speaker into it.
+
+    "A METI official", "A Bradwell council spokesperson", "Saurashtra skipper Mehul
+    Chauhan", "Kumamoto Gov. Ryoko Nishida": up to four capitalised words, or role and
+    organisation nouns, after an article. Anything else (a verb, a preposition, a comma)
+    leaves the entity as it is.
+    """
+    if entity.kind not in ("description", "name", "group"):
+        return
+    text, lex = ctx.text, ctx.lex
+    start = _lstrip_start(text, unit_lo, entity.start)
+    while start < entity.start and text[start] in "\"“«'‘(":
+        start += 1
+    words = text[start : entity.start].split()
+    if not words or len(words) > 4:
+        return
+    lower = False
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if i == 0 and folded in ("a", "an", "the"):
+            continue
+        if _GAP_WORD.fullmatch(word) is None or folded.rstrip(".") in lex.subject_stopwords:
+            return
+        if word[0].isupper():
+            if folded in lex.not_name or folded in lex.function_words:
+                return
+        elif folded in lex.role_words or folded in lex.org_nouns:
+            lower = True
+        else:
+            return
+    qualifier = _LEADING_ARTICLE.sub("", _clean(text[start : entity.start]))
+    if not qualifier:
+        return
+    if entity.kind == "name":
+        title = entity.text.split(maxsplit=1)[0]
+        if not title.endswith("."):
+            title = ""
+        if entity.role is None and (lower or title or qualifier.endswith(".")):
+            # "Saurashtra skipper", "Kumamoto Gov."
+            entity.role = f"{qualifier} {title}" if title else qualifier
+        elif entity.role is None:
+            return  # "Kumamoto Ryoko Nishida": no title, perhaps no name either
+    else:
+        entity.text = _clean(text[start : entity.end])
+        entity.name = f"{qualifier} {entity.name}"
+        if any(w[:1].isupper() for w in qualifier.split()):
+            # "A Bradwell council spokesperson" is no other organisation's spokesperson
+            entity.role_noun = None
+    entity.start = start
+
+
 def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
     """The speaker starts the sentence or a clause ("In addition, X said")."""
     gap = ctx.text[unit_lo : entity.start]
@@ -1413,6 +1496,8 @@ def _indirect_in_unit(
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
             # "X criticised ... and said ...", "The minister welcomed the move but said"
             entity = _unit_subject(ctx, lo, verb.start()) or _opening_subject(ctx, lo, verb.start())
+        if entity is not None and reported is not None and entity.start > lo:
+            _absorb_qualifiers(ctx, lo, entity)  # "A METI official said ..."
         if (
             entity is not None
             and lemma == "report"
