@@ -163,6 +163,22 @@ class QuoteLex:
             str(w).casefold() for w in lexicon.get("speech_verbs").get("short_clause_blockers", ())
         )
         """Words that keep two words from being a reported clause ("Not yet, he said")."""
+        self.never_nouns = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("never_nouns", ())
+        )
+        """Speech verbs whose bare form is no noun ("the matter say")."""
+        speech = lexicon.get("speech_verbs")
+        adverbs = sorted({str(a) for a in speech.get("adverbs", ()) if a}, key=len, reverse=True)
+        self.aside_re: regex.Pattern[str] | None = (
+            regex.compile(
+                r"\s{0,3}+,\s{0,3}+(?i:"
+                + "|".join(regex.escape(a).replace(r"\ ", r"\s{1,3}+") for a in adverbs)
+                + r")\s{0,3}+,"
+            )
+            if adverbs
+            else None
+        )
+        """An adverb between commas after a verb: "warned, however, that"."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
         self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or

@@ -55,7 +55,7 @@ _THAT = regex.compile(r"\s{0,3}+(?:,\s{0,3}+)?that(?![\p{L}])\s{0,3}+")
 _ADJUNCT = regex.compile(
     r"\s{1,3}+(?:(?:on|in|at|during|after|before|to|with|via|through|from|late|early|last|"
     r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])"
-    r"(?:\s{1,3}+(?!that(?![\p{L}]))[\p{L}\p{N}'’.-]{1,25}+){0,9}?)"
+    r"(?:\s{1,3}+(?!that(?![\p{L}]))(?:[\p{L}\p{N}'’.-]{1,25}+|\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))){0,9}?)"
     r"(?=\s{0,3}+(?:,|:|that(?![\p{L}])|$))"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -364,8 +364,10 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
                 placed.name = f"{placed.name} {_clean(text[place.start() : hit.end])}"
                 return placed
     if hit is not None:
-        if " " not in hit.text.strip() or _COMPLEMENT_END.search(
-            text, max(lo, hit.start - 16), hit.start
+        if (
+            " " not in hit.text.strip()
+            or _COMPLEMENT_END.search(text, max(lo, hit.start - 16), hit.start)
+            or hit.text.split()[-1].casefold() in lex.org_nouns
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
@@ -691,6 +693,13 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
         segment = text[seg_lo:seg_hi].strip()
         hit = _name_at_end(ctx, seg_lo, seg_hi)
+        if (
+            hit is not None
+            and k == 1
+            and hit.start > _lstrip_start(text, seg_lo, seg_hi)
+            and hit.role is not None
+        ):
+            _absorb_qualifiers(ctx, seg_lo, hit)  # "Transport and Infrastructure Minister X,"
         if hit is not None and _clean(text[seg_lo : hit.start]) in ("", "and"):
             pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
             parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
@@ -721,6 +730,8 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
                 continue
+        if segment.isdigit() and len(segment) <= 3:
+            continue  # "Graham Teale, 67, a retired bus driver, said"
         role_phrase = lex.is_role_phrase(segment)
         if (
             role_phrase
@@ -1327,42 +1338,49 @@ def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     return folded not in _NOT_CLAUSE_START or folded in _CLAUSE_DETERMINERS
 
 
-_GAP_WORD = regex.compile(r"\p{L}[\p{L}\p{N}.&'’-]{0,30}+")
+_GAP_WORD = regex.compile(r"\p{L}[\p{L}\p{N}.&'’-]{0,30}+|\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\)")
 
 
 def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
     """Take the words that open the sentence before the speaker into it.
 
     "A METI official", "A Bradwell council spokesperson", "Saurashtra skipper Mehul
-    Chauhan", "Kumamoto Gov. Ryoko Nishida": up to four capitalised words, or role and
-    organisation nouns, after an article. Anything else (a verb, a preposition, a comma)
-    leaves the entity as it is.
+    Chauhan", "Kumamoto Gov. Ryoko Nishida", "National Highway Authority (NHA) Chairman
+    X": up to five capitalised words, role and organisation nouns, after an article; a
+    plural possessive before a common organisation noun ("The pilots' union").
+    Anything else (a verb, a preposition, a comma) leaves the entity as it is.
     """
-    if entity.kind not in ("description", "name", "group"):
+    if entity.kind == "organisation" and not entity.text[:1].islower():
+        return
+    if entity.kind not in ("description", "name", "group", "organisation"):
         return
     text, lex = ctx.text, ctx.lex
     start = _lstrip_start(text, unit_lo, entity.start)
     while start < entity.start and text[start] in "\"“«'‘(":
         start += 1
     words = text[start : entity.start].split()
-    if not words or len(words) > 4:
+    if not words or len(words) > 5:
         return
     lower = False
     for i, word in enumerate(words):
         folded = word.casefold()
         if i == 0 and folded in ("a", "an", "the"):
             continue
+        if i > 0 and folded in ("and", "of", "for", "&"):
+            continue  # "Transport and Infrastructure Minister"
         if _GAP_WORD.fullmatch(word) is None or folded.rstrip(".") in lex.subject_stopwords:
             return
-        if word[0].isupper():
+        if word[0].isupper() or word[0] == "(":
             if folded in lex.not_name or folded in lex.function_words:
                 return
         elif folded in lex.role_words or folded in lex.org_nouns:
             lower = True
+        elif i == len(words) - 1 and folded.endswith(("s'", "s’")) and folded[:-1].isalpha():
+            lower = True  # "The pilots' union", "Teachers' union"
         else:
             return
     qualifier = _LEADING_ARTICLE.sub("", _clean(text[start : entity.start]))
-    if not qualifier:
+    if not qualifier or (entity.kind == "organisation" and not qualifier.endswith(("'", "’"))):
         return
     if entity.kind == "name":
         title = entity.text.split(maxsplit=1)[0]
@@ -1373,6 +1391,10 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
             entity.role = f"{qualifier} {title}" if title else qualifier
         elif entity.role is None:
             return  # "Kumamoto Ryoko Nishida": no title, perhaps no name either
+        else:
+            entity.role = (
+                f"{qualifier} {entity.role}"  # "Transport and" + "Infrastructure Minister"
+            )
     else:
         entity.text = _clean(text[start : entity.end])
         entity.name = f"{qualifier} {entity.name}"
@@ -1479,7 +1501,7 @@ def _indirect_in_unit(
             continue
         if lex.modal_end_re.search(text, max(lo, verb.start() - 16), verb.start()):
             continue  # "That was all he would say": no report
-        if _noun_use(text, lo, verb.start(), form == lemma):
+        if _noun_use(text, lo, verb.start(), form == lemma and lemma not in ctx.qlex.never_nouns):
             continue  # "a neighbouring state government": a noun, no verb
         if form.endswith("ing"):
             found = _participle(ctx, pi, lo, hi, verb)
@@ -1500,7 +1522,7 @@ def _indirect_in_unit(
             _absorb_qualifiers(ctx, lo, entity)  # "A METI official said ..."
         if (
             entity is not None
-            and lemma == "report"
+            and lemma in ("report", "inform")
             and (entity.name in lex.agencies or entity.kind == "pronoun")
         ):
             # "Azernews reports that ...": the agency relays, it is not the source; the
@@ -1569,6 +1591,11 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     """
     text, lex = ctx.text, ctx.lex
     after = cue_end
+    aside_re = ctx.qlex.aside_re
+    if aside_re is not None and text[cue_end : cue_end + 4].lstrip().startswith(","):
+        aside = aside_re.match(text, cue_end, hi)  # "warned, however, that"
+        if aside is not None:
+            after = cue_end = aside.end()
     for _ in range(2):  # "told reporters afterwards that", "said separately that"
         timed = lex.time_adjunct_re.match(text, after, hi)
         if timed is None:
