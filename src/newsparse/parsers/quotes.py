@@ -363,6 +363,25 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
                 placed.text = _clean(text[placed.start : hit.end])
                 placed.name = f"{placed.name} {_clean(text[place.start() : hit.end])}"
                 return placed
+    if hit is not None and hit.role is None:
+        run = _capitalised_run_start(text, lo, hit.end)
+        if run is None or run > hit.start or any(c in ",;:()" for c in text[run : hit.start]):
+            run = hit.start
+        article = _word_start(text, lo, _rstrip_ws(text, lo, run))
+        before = _rstrip_ws(text, lo, article)
+        if (
+            text[article:run].strip() in ("the", "The")
+            and " " in text[run : hit.end].strip()
+            and text[_word_start(text, lo, before) : before] not in _DESCRIPTOR_STOPS
+        ):
+            # "the Spanish Olive Oil Interprofessional said": no person has an article
+            return Entity(
+                "organisation",
+                article,
+                hit.end,
+                _clean(text[article : hit.end]),
+                _source_name(lex, text[run : hit.end]),
+            )
     if hit is not None:
         if (
             " " not in hit.text.strip()
@@ -1138,7 +1157,7 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
                 return None
             return cue, entity
         entity = _entity_before(ctx, pos, verb.start())
-        if entity is None or text[pos : entity.start].strip():
+        if entity is None or text[pos : entity.start].strip().casefold() not in _CUE_LEADS:
             return None
         cue, _ = _cue_span(ctx, verb, hi)
         return cue, entity
@@ -1355,9 +1374,24 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
     if entity.kind not in ("description", "name", "group", "organisation"):
         return
     text, lex = ctx.text, ctx.lex
-    start = _lstrip_start(text, unit_lo, entity.start)
+    comma = text.rfind(",", unit_lo, entity.start)  # "For her part, Head of X Dr. Y"
+    start = _lstrip_start(text, comma + 1 if comma >= 0 else unit_lo, entity.start)
     while start < entity.start and text[start] in "\"“«'‘(":
         start += 1
+    if entity.kind == "name" and entity.role is None and start < entity.start:
+        role = _clean(text[start : entity.start])
+        if (
+            count_words(role, 13) <= 12
+            and role.split()[-1].casefold() not in _DESCRIPTOR_STOPS
+            # "A spokesman for the Liberal" + "Democrats": one capitalised word after a
+            # capitalised complement ends the organisation's name
+            and (" " in entity.name or role.split()[-1].islower())
+            and lex.is_role_phrase(role)
+        ):
+            # "Director General of the plant Andrei Savchenko"
+            entity.role = _LEADING_ARTICLE.sub("", role)
+            entity.start = start
+            return
     words = text[start : entity.start].split()
     if not words or len(words) > 5:
         return
@@ -1623,6 +1657,8 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     return None
 
 
+_CUE_LEADS = frozenset(("", "its", "his", "her", "their", "our"))
+"""Words allowed before the speaker right after a quotation ('," its chief executive said')."""
 _ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
 _TITLE_STOPS = frozenset('.;:!?"“”«»')
 
