@@ -163,6 +163,10 @@ class QuoteLex:
             str(w).casefold() for w in lexicon.get("speech_verbs").get("short_clause_blockers", ())
         )
         """Words that keep two words from being a reported clause ("Not yet, he said")."""
+        self.aside_participles = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("aside_participles", ())
+        )
+        """Participles opening an aside before the verb ("The mayor, asked about X, said")."""
         self.never_nouns = frozenset(
             str(w).casefold() for w in lexicon.get("speech_verbs").get("never_nouns", ())
         )

@@ -144,7 +144,8 @@ _CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?i:and|but|while|whereas|as|so)\s{
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but)\s{1,3}+(?:(?:also|later|then)\s{1,3}+)?$")
 _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
-    r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
+    r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+"
+    r"(?:(?:by|in|to|on)\s{1,3}+[^,;:\"“”«»]{1,60}?\s{1,3}+that\s{1,3}+|that\s{1,3}+)?"
 )
 _DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
 _APOSTROPHE_S = ("'s", "’s")
@@ -755,6 +756,7 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         if (
             role_phrase
             or lex.is_aside(segment)
+            or (segment.split(maxsplit=1) or [""])[0].casefold() in ctx.qlex.aside_participles
             or lex.adverbs_end_re.match(segment) is not None  # "X, for his part, said"
         ):
             if role_phrase:
@@ -1464,6 +1466,27 @@ def _indirect_in_unit(
     backward = lex.backward_re.search(text, lo, hi) if index.has(b"by", lo, hi) else None
     if backward is not None:
         entity = _entity_after(ctx, backward.end(), hi)
+        after = entity.end if entity is not None else hi
+        if entity is not None and entity.kind != "name":
+            cut = text.rfind(" on ", entity.start, entity.end)
+            timed = lex.time_adjunct_re.match(text, cut, entity.end) if cut > entity.start else None
+            if timed is not None and timed.end() == entity.end:
+                # "by the Interior Ministry on Thursday that": the day is no part of it
+                entity.end = _rstrip_ws(text, entity.start, cut + 1)
+                entity.text = _clean(text[entity.start : entity.end])
+                entity.name = _source_name(lex, entity.text)
+        timed = lex.time_adjunct_re.match(text, after, hi) if entity is not None else None
+        after = timed.end() if timed is not None else after
+        that = _THAT.match(text, after, hi) if entity is not None else None
+        if entity is not None and that is not None and that.end() > after:
+            # "It was announced by the ministry that ...": the clause after is reported
+            passive = _clause(ctx, that.end(), hi)
+            if passive is None:
+                return None, None
+            cue = _trim_span(text, backward.start(), backward.end())
+            return _Draft(
+                *passive, "indirect", pi, cue=cue, entity=entity, anchor=entity.start
+            ), None
         if entity is not None:
             cue = _trim_span(text, backward.start(), backward.end())
             return _Draft(
