@@ -167,6 +167,10 @@ class QuoteLex:
             str(w).casefold() for w in lexicon.get("speech_verbs").get("aside_participles", ())
         )
         """Participles opening an aside before the verb ("The mayor, asked about X, said")."""
+        self.bare_report_verbs = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("bare_report_verbs", ())
+        )
+        """Verbs whose bare sentence attributes the one before ("X reported.")."""
         self.never_nouns = frozenset(
             str(w).casefold() for w in lexicon.get("speech_verbs").get("never_nouns", ())
         )

@@ -438,7 +438,9 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
         return hit
     if names_only:
         return None  # (Performance.) neither is a name
-    entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
+    entity = _listed_organisation(ctx, lo, hi) if "," in text[max(lo, hi - 120) : hi] else None
+    if entity is None:
+        entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
     if entity is None:
         # "U.S. chipmaker Calder Semiconductor": a proper name after a trade descriptor
         run = _capitalised_run_start(text, lo, hi)
@@ -481,6 +483,40 @@ def _opening_trade_noun(ctx: _Context, lo: int, hit: Entity) -> Entity | None:
                 _source_name(ctx.lex, text[rest : hit.end]),
             )
     return None
+
+
+_LEADING_FUNCTION_WORDS = regex.compile(r"(?:(?:for|of|on|and)\s{1,3}+)++")
+_LIST_TAIL = regex.compile(
+    r"\s{0,3}+\p{Lu}[\p{L}-]{1,25}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,25}+){0,3}+"
+    r"\s{1,3}+(?:and|&)\s{1,3}+\p{Lu}[\p{L}-]{1,25}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,25}+){0,3}+\s{0,3}+"
+)
+
+
+def _listed_organisation(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """An organisation whose complement lists its fields, ending at ``hi``.
+
+    "Kuwait's Ministry of Electricity, Water and Renewable Energy said": the name runs
+    over its comma.
+    """
+    text = ctx.text
+    comma = text.rfind(",", max(lo, hi - 120), hi)
+    if comma < 0 or _LIST_TAIL.fullmatch(text, comma + 1, hi) is None:
+        return None
+    org = _organisation_at_end(ctx, lo, comma)
+    if org is None or " of " not in org.group():
+        return None
+    desc = _description_at_end(ctx, lo, comma)
+    if desc is not None and desc.kind == "description" and desc.start < org.start() + 4:
+        # "A spokesperson for the Ministry of Housing, Communities and Local Government"
+        desc.end = hi
+        desc.text = _clean(text[desc.start : hi])
+        desc.name = _LEADING_DETERMINER.sub("", desc.text)
+        desc.role_noun = None
+        return desc
+    lead = _LEADING_FUNCTION_WORDS.match(text, org.start(), comma)
+    start = lead.end() if lead is not None else org.start()
+    phrase = _clean(text[start:hi])
+    return Entity("organisation", start, hi, phrase, _source_name(ctx.lex, phrase))
 
 
 def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
@@ -1371,8 +1407,6 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
     plural possessive before a common organisation noun ("The pilots' union").
     Anything else (a verb, a preposition, a comma) leaves the entity as it is.
     """
-    if entity.kind == "organisation" and not entity.text[:1].islower():
-        return
     if entity.kind not in ("description", "name", "group", "organisation"):
         return
     text, lex = ctx.text, ctx.lex
@@ -1409,6 +1443,8 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
         if word[0].isupper() or word[0] == "(":
             if folded in lex.not_name or folded in lex.function_words:
                 return
+            if entity.kind == "organisation" and entity.text[:1].islower():
+                return  # a capitalised word before "union": no plural possessive
         elif folded in lex.role_words or folded in lex.org_nouns:
             lower = True
         elif i == len(words) - 1 and folded.endswith(("s'", "s’")) and folded[:-1].isalpha():
@@ -1416,7 +1452,12 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
         else:
             return
     qualifier = _LEADING_ARTICLE.sub("", _clean(text[start : entity.start]))
-    if not qualifier or (entity.kind == "organisation" and not qualifier.endswith(("'", "’"))):
+    if not qualifier or (
+        entity.kind == "organisation"
+        # "The pilots' union", "The Croatian Employers' Association": a plural
+        # possessive stopped the organisation's own pattern
+        and not any(w.endswith(("s'", "s’")) for w in qualifier.split())
+    ):
         return
     if entity.kind == "name":
         title = entity.text.split(maxsplit=1)[0]
@@ -1567,6 +1608,24 @@ def _indirect_in_unit(
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
         reported = _reported_clause(ctx, lemma, cue_end, hi)
+        if (
+            reported is None
+            and not forward_only
+            and lemma in ctx.qlex.bare_report_verbs
+            and not text[cue_end:hi].strip(" \t\r\n.")
+            and text[ctx.paragraphs[pi][0] : lo].strip()
+        ):
+            # "... by 2027. The press service of the City Hall reported.": the sentence
+            # before, in the same paragraph, is reported
+            bare = _entity_before(ctx, lo, verb.start())
+            if (
+                bare is not None
+                and bare.kind != "pronoun"
+                and bare.start == _lstrip_start(text, lo, hi)
+            ):
+                return _Draft(
+                    lo, lo, "indirect", pi, cue=cue, entity=bare, anchor=bare.start
+                ), "backward"
         if reported is None and text.find(",", lo, verb.start()) < 0:
             # (Performance.) Every report below needs the clause the verb reports or a
             # comma before the verb: no speaker is looked for when there is neither.
