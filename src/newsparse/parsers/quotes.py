@@ -1812,6 +1812,40 @@ def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft 
     return _Draft(*clause, "indirect", pi, cue=cue, entity=first.entity, anchor=cue.start)
 
 
+def _coordinated_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft | None:
+    """``X said ... but warned that ...``: a second speech verb of the same subject.
+
+    The first clause is cut before the conjunction.
+    """
+    if first.cue is None or first.entity is None or first.end <= first.start:
+        return None
+    text, lex = ctx.text, ctx.lex
+    if not ctx.index.has(b"that", first.start, hi):
+        return None  # (Performance.) the second verb needs its "that"
+    for verb in ctx.index.verbs(lex.verb_re, first.start, min(hi, first.end + 1)):
+        form = verb.group().casefold()
+        lemma = _lemma(ctx, verb)
+        if form == lemma or form.endswith("ing") or lemma in lex.question_verbs:
+            continue  # a past form only: "but warned", "and noted"
+        joined = _COORDINATED.search(text, max(first.start, verb.start() - 20), verb.start())
+        if joined is None:
+            continue
+        cue_end = verb.end()
+        aside_re = ctx.qlex.aside_re
+        aside = aside_re.match(text, cue_end, hi) if aside_re is not None else None
+        that = _THAT.match(text, aside.end() if aside is not None else cue_end, hi)
+        if that is None or "that" not in text[that.start() : that.end()]:
+            continue
+        clause = _clause(ctx, that.end(), hi)
+        cut = _rstrip_end(text, first.start, joined.start())
+        if clause is None or count_words(text, 3, first.start, cut) < 3:
+            return None
+        first.end = cut
+        cue = _span(text, verb.start(), verb.end())
+        return _Draft(*clause, "indirect", pi, cue=cue, entity=first.entity, anchor=cue.start)
+    return None
+
+
 def _trim_span(text: str, lo: int, hi: int) -> Span:
     """A span of ``text[lo:hi]`` without surrounding white space and punctuation."""
     while lo < hi and not text[lo].isalnum():
@@ -1925,11 +1959,18 @@ def _opening_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
             return None  # "Environmental activists": one capitalised word is no name here
     if entity is None or entity.kind == "pronoun" or entity.start != start:
         return None
-    follow = _WORD.match(text, _lstrip_start(text, entity.end, hi), hi)
+    after = entity.end
+    if text[after : after + 3].lstrip().startswith(","):
+        # "Protest organizers, most of them young people, welcomed the move but said"
+        closing = text.find(",", text.find(",", after) + 1, min(hi, after + 160))
+        if closing < 0:
+            return None
+        after = closing + 1
+    follow = _WORD.match(text, _lstrip_start(text, after, hi), hi)
     if (
         follow is None
         or not follow.group()[:1].islower()
-        or text[entity.end : follow.start()].strip()
+        or text[after : follow.start()].strip(" ,")
         or follow.group() in ctx.lex.subject_stopwords
     ):
         return None
@@ -2543,6 +2584,10 @@ def find_quotes(draft: Draft) -> None:
                 found.kind = "mixed"
             indirect.append(found)
             second = _participle_after(ctx, pi, found, u_hi) if how is None else None
+            if second is None and how is None:
+                second = _coordinated_after(ctx, pi, found, u_hi)
+            if found.kind == "mixed" and not rejected_index.inside(found.start, found.end):
+                found.kind = "indirect"  # the quoted words went to the second clause
             if second is not None:
                 if rejected_index.inside(second.start, second.end):
                     second.kind = "mixed"
