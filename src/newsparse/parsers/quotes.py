@@ -1090,15 +1090,27 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         subject = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
         return Entity("pronoun", lo, obj.end(), word, subject.get(word.casefold(), "it"))
     hits = lex.name_hits(text, lo, hi)[:3]
+    lead_lo = lo  # where the words before the speaker's name start
     for index, hit in enumerate(hits):
         if hit.start - lo > 120:
             break
-        gap = text[lo : hit.start]
+        gap = text[lead_lo : hit.start]
         if index + 1 < len(hits) and not gap.strip():
             # "Leverkusen captain Granit Xhaka": the first capitalised word is part of
             # the next name's title, not the speaker.
             lead = _lower_role_before(ctx, lo, hits[index + 1].start)
             if lead is not None and _clean(text[lo : hits[index + 1].start]) == lead:
+                continue
+            following = hits[index + 1]
+            if (
+                following.title
+                and following.start > hit.end
+                and not text[hit.end : following.start].strip()
+                and lex.role_noun_of(following.title + " X")
+            ):
+                # "Tourism Councillor Marco Zanetti", "State Public Works Minister X": the
+                # capitalised words qualify the next name's title
+                lead_lo = following.start
                 continue
         title = _lower_role_before(ctx, lo, hit.start) if gap.strip() else None
         if (
@@ -1109,6 +1121,8 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             break
         role_parts = [_clean(p) for p in (title or "", hit.title) if p.strip()]
         role_parts = [p for p in role_parts if lex.role_noun_of(p + " X")]
+        if lead_lo > lo and role_parts and not title:
+            role_parts[0] = f"{_clean(text[lo:lead_lo])} {role_parts[0]}"
         appos, _ = apposition_after(text, hit.core_end, hi, lex)
         if appos:
             role_parts.append(appos)
