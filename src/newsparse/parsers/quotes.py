@@ -1123,6 +1123,19 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         role_parts = [p for p in role_parts if lex.role_noun_of(p + " X")]
         if lead_lo > lo and role_parts and not title:
             role_parts[0] = f"{_clean(text[lo:lead_lo])} {role_parts[0]}"
+        if (
+            not title
+            and ctx.index.noun_bound("organisation", lo, hi, ctx.index.noun_tokens(lo, hi)) >= 0
+        ):
+            org = lex.organisation_re.match(text, lo, hi)
+            if (
+                org is not None
+                and (org.end() > hit.core_end or (org.end() == hit.core_end and not role_parts))
+                and not text[org.end() : org.end() + 1].isalpha()
+            ):
+                # "the Czech Beer and Malt Association (CSPS)", "the General Department of
+                # Customs": a name inside an organisation's
+                return _entity_from_match(ctx, "organisation", org)
         appos, _ = apposition_after(text, hit.core_end, hi, lex)
         if appos:
             role_parts.append(appos)
@@ -1136,12 +1149,13 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             gender=lex.gender_of(hit.name, hit.honorific),
         )
     tokens = ctx.index.noun_tokens(lo, hi)
-    for kind, pattern in (
+    for pattern_kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
+        kind = pattern_kind
         if kind == "organisation" and ctx.index.noun_bound(kind, lo, hi, tokens) < 0:
             # (Performance.) No match: its noun, a whole word, is absent. (The other
             # patterns' nouns may end inside a word here: "banker" in "bankers".)
@@ -1149,6 +1163,18 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         match = pattern.match(text, lo, hi)
         if match is not None and match.end() < hi and text[match.end()].isalpha():
             match = None  # "banker" of "bankers", "the Central Poll" of "Pollution": no word
+        if (
+            match is not None
+            and kind == "description"
+            and ctx.index.noun_bound("organisation", lo, hi, tokens) >= 0
+        ):
+            org = lex.organisation_re.match(text, lo, hi)
+            if (
+                org is not None
+                and org.end() > match.end()
+                and not text[org.end() : org.end() + 1].isalpha()
+            ):
+                kind, match = "organisation", org  # "the General Department of Customs"
         if match is not None:
             entity = _entity_from_match(ctx, kind, match)
             relative = _ISSUED_BY.match(text, match.end(), hi) if entity.bare else None
