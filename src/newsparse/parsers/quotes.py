@@ -147,6 +147,11 @@ _QUOTED_AS_SAYING = regex.compile(
     r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+"
     r"(?:(?:by|in|to|on)\s{1,3}+[^,;:\"“”«»]{1,60}?\s{1,3}+that\s{1,3}+|that\s{1,3}+)?"
 )
+# A dateline left at the start of a lead: capitals, a comma, a date, the agency in
+# parentheses and a dash.
+_DATELINE_LEAD = regex.compile(
+    r"\p{Lu}[\p{Lu} .'’/-]{1,40}+,[^()\n]{0,30}+\([^()\n]{1,30}+\)\s{0,3}+[-–—]{1,3}+\s{1,3}+"
+)
 _DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
 _APOSTROPHE_S = ("'s", "’s")
 _RELATIVE_END = regex.compile(r",\s{0,3}+(?:which|who)$")
@@ -1393,6 +1398,11 @@ def _direct_quotes(
 def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
     text = ctx.text
     start = _lstrip_start(text, start, end)
+    if text[start : start + 1].isupper():
+        dateline = _DATELINE_LEAD.match(text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "ZAGREB, Nov 25 (Hina) - Croatia recorded ..."
+
     end = _rstrip_end(text, start, end)
     while end > start and text[end - 1] in ".!?":
         end -= 1
