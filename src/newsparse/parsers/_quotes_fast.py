@@ -155,6 +155,38 @@ class QuoteLex:
             k.casefold(): v for k, v in heads.get("heads", {}).items()
         }
         """The kind of an organisation named with a head noun ("Commission" -> government)."""
+        self.opening_trade_nouns = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("opening_trade_nouns", ())
+        )
+        """Trade nouns that open a clause before a company's name ("Miner Vale said")."""
+        self.short_clause_blockers = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("short_clause_blockers", ())
+        )
+        """Words that keep two words from being a reported clause ("Not yet, he said")."""
+        self.aside_participles = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("aside_participles", ())
+        )
+        """Participles opening an aside before the verb ("The mayor, asked about X, said")."""
+        self.bare_report_verbs = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("bare_report_verbs", ())
+        )
+        """Verbs whose bare sentence attributes the one before ("X reported.")."""
+        self.never_nouns = frozenset(
+            str(w).casefold() for w in lexicon.get("speech_verbs").get("never_nouns", ())
+        )
+        """Speech verbs whose bare form is no noun ("the matter say")."""
+        speech = lexicon.get("speech_verbs")
+        adverbs = sorted({str(a) for a in speech.get("adverbs", ()) if a}, key=len, reverse=True)
+        self.aside_re: regex.Pattern[str] | None = (
+            regex.compile(
+                r"\s{0,3}+,\s{0,3}+(?i:"
+                + "|".join(regex.escape(a).replace(r"\ ", r"\s{1,3}+") for a in adverbs)
+                + r")\s{0,3}+,"
+            )
+            if adverbs
+            else None
+        )
+        """An adverb between commas after a verb: "warned, however, that"."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
         self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or

@@ -55,7 +55,7 @@ _THAT = regex.compile(r"\s{0,3}+(?:,\s{0,3}+)?that(?![\p{L}])\s{0,3}+")
 _ADJUNCT = regex.compile(
     r"\s{1,3}+(?:(?:on|in|at|during|after|before|to|with|via|through|from|late|early|last|"
     r"this|earlier|later|while|when|ahead\s{1,3}+of|over)(?![\p{L}])"
-    r"(?:\s{1,3}+(?!that(?![\p{L}]))[\p{L}\p{N}'’.-]{1,25}+){0,9}?)"
+    r"(?:\s{1,3}+(?!that(?![\p{L}]))(?:[\p{L}\p{N}'’.-]{1,25}+|\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\))){0,9}?)"
     r"(?=\s{0,3}+(?:,|:|that(?![\p{L}])|$))"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -110,10 +110,16 @@ _EDITOR_NOTE = regex.compile(r"(?i:this|the)\s{1,3}+interview\s{1,3}+(?:was|has\
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _COMMA = regex.compile(",")
 _AT_END = regex.compile(r"(?<![\p{L}])(?:at|from|with|in)\s{1,3}+(?:the\s{1,3}+)?$")
+_IN_END = regex.compile(r"(?<![\p{L}])in\s{1,3}+$")
 _COMPLEMENT_END = regex.compile(r"(?<![\p{L}])(?:of|for|on)\s{1,3}+(?:the\s{1,3}+)?$")
 # A descriptive apposition or relative clause after a subject: "ASML, the Dutch maker of
 # chip-making equipment, said", "The Greens, whose votes are needed, said".
-_GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose)\s")
+_GENERIC_APPOSITION = regex.compile(r"(?i:a|an|the|who|which|whose|where)\s")
+# "Residents of the old quarter": a complement after the head of a subject.
+_COMPLEMENT_REST = regex.compile(
+    r"(?:of|in|at|from|near|on|across|around)\s{1,3}+(?:[\p{L}\p{N}'’.-]{1,25}+\s{0,3}+){1,8}+"
+)
+_THE_NAME = regex.compile(r"(?:The|the)\s{1,3}+\p{Lu}[\p{L}&'’-]{1,30}+")
 _COMMA_AHEAD = regex.compile(r"\s{0,3}+,")
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|a|an)\s{1,3}+")
 _LEADING_DETERMINER = regex.compile(r"^(?i:the|a|an|this|that|our|its|their|one|another)\s{1,3}+")
@@ -138,7 +144,13 @@ _CLAUSE_JOINER = regex.compile(r"(?<![\p{L}])(?i:and|but|while|whereas|as|so)\s{
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but)\s{1,3}+(?:(?:also|later|then)\s{1,3}+)?$")
 _QUOTED_AS_SAYING = regex.compile(
     r"(?<![\p{L}])(?:was|were|is|are|has\s{1,3}+been)\s{1,3}+quoted\s{1,3}+"
-    r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+(?:that\s{1,3}+)?"
+    r"(?:by\s{1,3}+[^,;:\"“”«»]{1,80}?\s{1,3}+)?as\s{1,3}+saying\s{1,3}+"
+    r"(?:(?:by|in|to|on)\s{1,3}+[^,;:\"“”«»]{1,60}?\s{1,3}+that\s{1,3}+|that\s{1,3}+)?"
+)
+# A dateline left at the start of a lead: capitals, a comma, a date, the agency in
+# parentheses and a dash.
+_DATELINE_LEAD = regex.compile(
+    r"\p{Lu}[\p{Lu} .'’/-]{1,40}+,[^()\n]{0,30}+\([^()\n]{1,30}+\)\s{0,3}+[-–—]{1,3}+\s{1,3}+"
 )
 _DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
 _APOSTROPHE_S = ("'s", "’s")
@@ -344,18 +356,66 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
     if text[hi - 1] == ",":
         return _apposition_chain(ctx, lo, hi - 1)
     hit = _name_at_end(ctx, lo, hi)
+    if hit is not None and hit.role is None and " " not in hit.text.strip():
+        place = _IN_END.search(text, max(lo, hit.start - 8), hit.start)
+        if place is not None:
+            # "A spokesperson for the Prosecutor's Office in Krakow said": a place, the
+            # description or organisation before it speaks
+            placed = _entity_before(ctx, lo, place.start())
+            if placed is None or placed.kind == "name":
+                placed = _description_at_end(ctx, lo, _rstrip_ws(text, lo, place.start()))
+            if placed is not None and placed.kind in ("description", "organisation"):
+                placed.end = hit.end
+                placed.text = _clean(text[placed.start : hit.end])
+                placed.name = f"{placed.name} {_clean(text[place.start() : hit.end])}"
+                return placed
+    if hit is not None and hit.role is None:
+        run = _capitalised_run_start(text, lo, hit.end)
+        if run is None or run > hit.start or any(c in ",;:()" for c in text[run : hit.start]):
+            run = hit.start
+        article = _word_start(text, lo, _rstrip_ws(text, lo, run))
+        before = _rstrip_ws(text, lo, article)
+        if (
+            text[article:run].strip() in ("the", "The")
+            and " " in text[run : hit.end].strip()
+            and text[_word_start(text, lo, before) : before] not in _DESCRIPTOR_STOPS
+        ):
+            # "the Spanish Olive Oil Interprofessional said": no person has an article
+            return Entity(
+                "organisation",
+                article,
+                hit.end,
+                _clean(text[article : hit.end]),
+                _source_name(lex, text[run : hit.end]),
+            )
     if hit is not None:
-        if " " not in hit.text.strip() or _COMPLEMENT_END.search(
-            text, max(lo, hit.start - 16), hit.start
+        if (
+            " " not in hit.text.strip()
+            or _COMPLEMENT_END.search(text, max(lo, hit.start - 16), hit.start)
+            or hit.text.split()[-1].casefold() in lex.org_nouns
         ):
             # "The Ministry of Commerce said", "the Coalition for Change said": the last
             # word completes an organisation's name, it is no person's surname.
+            # "the Fisheries Cooperative": a name ending in an organisation noun
+            complement = (
+                " " in hit.text.strip() and hit.text.split()[-1].casefold() in lex.org_nouns
+            )
             org = (
                 _description_at_end(ctx, lo, hi)
-                if _could_be(ctx, lo, hi, (*_ORG, "group"))
+                if _could_be(
+                    ctx, lo, hi, (*_ORG, "group", *(("description",) if complement else ()))
+                )
                 else None
             )
-            if org is not None and org.kind in ("organisation", "group") and org.start < hit.start:
+            if (
+                org is not None
+                and org.start < hit.start
+                and (
+                    org.kind in ("organisation", "group")
+                    or (complement and org.kind == "description")
+                )
+            ):
+                # "A spokeswoman for the Fisheries Cooperative said": the whole description
                 return org
         if _AT_END.search(text, max(lo, hit.start - 12), hit.start):
             # "Analysts at Morgan Stanley said": the group speaks, the name is its employer
@@ -377,10 +437,15 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
                     _clean(text[start : hit.end]),
                     _source_name(lex, text[hit.start : hit.end]),
                 )
+            company = _opening_trade_noun(ctx, lo, hit)
+            if company is not None:
+                return company
         return hit
     if names_only:
         return None  # (Performance.) neither is a name
-    entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
+    entity = _listed_organisation(ctx, lo, hi) if "," in text[max(lo, hi - 120) : hi] else None
+    if entity is None:
+        entity = _description_at_end(ctx, lo, hi) or _proper_subject(ctx, lo, hi)
     if entity is None:
         # "U.S. chipmaker Calder Semiconductor": a proper name after a trade descriptor
         run = _capitalised_run_start(text, lo, hi)
@@ -397,6 +462,66 @@ def _entity_before(ctx: _Context, lo: int, hi: int, *, names_only: bool = False)
             entity.start = start
             entity.text = _clean(text[start : entity.end])
     return entity
+
+
+def _opening_trade_noun(ctx: _Context, lo: int, hit: Entity) -> Entity | None:
+    """The company named after a trade noun opening the clause ("Miner Vale said")."""
+    text = ctx.text
+    nouns = ctx.qlex.opening_trade_nouns
+    start = lo
+    while start < hit.start and text[start] in _SPAN_LEAD:
+        start += 1
+    if not nouns or hit.start - start > 40:
+        return None
+    words = list(_WORD.finditer(text, start, hit.end))
+    for taken in (2, 1):  # "Oil major Shell", "Miner Vale"
+        if len(words) <= taken or words[0].start() != start or words[taken].start() < hit.start:
+            continue
+        phrase = " ".join(w.group() for w in words[:taken])
+        if phrase.casefold() in nouns and phrase[0].isupper() and phrase[1:].islower():
+            rest = words[taken].start()
+            return Entity(
+                "organisation",
+                start,
+                hit.end,
+                _clean(text[start : hit.end]),
+                _source_name(ctx.lex, text[rest : hit.end]),
+            )
+    return None
+
+
+_LEADING_FUNCTION_WORDS = regex.compile(r"(?:(?:for|of|on|and)\s{1,3}+)++")
+_LIST_TAIL = regex.compile(
+    r"\s{0,3}+\p{Lu}[\p{L}-]{1,25}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,25}+){0,3}+"
+    r"\s{1,3}+(?:and|&)\s{1,3}+\p{Lu}[\p{L}-]{1,25}+(?:\s{1,3}+\p{Lu}[\p{L}-]{1,25}+){0,3}+\s{0,3}+"
+)
+
+
+def _listed_organisation(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """An organisation whose complement lists its fields, ending at ``hi``.
+
+    "Kuwait's Ministry of Electricity, Water and Renewable Energy said": the name runs
+    over its comma.
+    """
+    text = ctx.text
+    comma = text.rfind(",", max(lo, hi - 120), hi)
+    if comma < 0 or _LIST_TAIL.fullmatch(text, comma + 1, hi) is None:
+        return None
+    org = _organisation_at_end(ctx, lo, comma)
+    if org is None or " of " not in org.group():
+        return None
+    desc = _description_at_end(ctx, lo, comma)
+    if desc is not None and desc.kind == "description" and desc.start < org.start() + 4:
+        # "A spokesperson for the Ministry of Housing, Communities and Local Government"
+        desc.end = hi
+        desc.text = _clean(text[desc.start : hi])
+        desc.name = _LEADING_DETERMINER.sub("", desc.text)
+        desc.role_noun = None
+        return desc
+    lead = _LEADING_FUNCTION_WORDS.match(text, org.start(), comma)
+    start = lead.end() if lead is not None else org.start()
+    phrase = _clean(text[start:hi])
+    return Entity("organisation", start, hi, phrase, _source_name(ctx.lex, phrase))
 
 
 def _antecedent(ctx: _Context, lo: int, hi: int) -> Entity | None:
@@ -629,6 +754,13 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         seg_lo, seg_hi = bounds[k - 1] + 1, bounds[k]
         segment = text[seg_lo:seg_hi].strip()
         hit = _name_at_end(ctx, seg_lo, seg_hi)
+        if (
+            hit is not None
+            and k == 1
+            and hit.start > _lstrip_start(text, seg_lo, seg_hi)
+            and hit.role is not None
+        ):
+            _absorb_qualifiers(ctx, seg_lo, hit)  # "Transport and Infrastructure Minister X,"
         if hit is not None and _clean(text[seg_lo : hit.start]) in ("", "and"):
             pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
             parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
@@ -640,7 +772,11 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
         seg_start = _lstrip_start(text, seg_lo, seg_hi)
         if seg_start == _lstrip_start(text, lo, hi) and k < len(bounds) - 1:
             # "ASML Holding, the Dutch maker of ..., said": a proper name opens the chain
-            head = described_at(seg_start, seg_hi) or _proper_subject(ctx, seg_start, seg_hi)
+            head = (
+                described_at(seg_start, seg_hi)
+                or _proper_subject(ctx, seg_start, seg_hi)
+                or _segment_subject(ctx, seg_start, seg_hi)
+            )
             if (
                 head is not None
                 and named_org is not None
@@ -655,10 +791,13 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if org is not None and org.kind == "organisation" and org.start == seg_start:
                 named_org = org
                 continue
+        if segment.isdigit() and len(segment) <= 3:
+            continue  # "Graham Teale, 67, a retired bus driver, said"
         role_phrase = lex.is_role_phrase(segment)
         if (
             role_phrase
             or lex.is_aside(segment)
+            or (segment.split(maxsplit=1) or [""])[0].casefold() in ctx.qlex.aside_participles
             or lex.adverbs_end_re.match(segment) is not None  # "X, for his part, said"
         ):
             if role_phrase:
@@ -673,6 +812,34 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             if head is not None and head.start == _lstrip_start(text, seg_lo, seg_hi):
                 return head  # "A Western diplomat in Ankara, who spoke ..., said"
         return None
+    return None
+
+
+def _segment_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """The subject filling ``lo:hi`` before an apposition or relative clause.
+
+    "Residents of the old quarter, where ...": a description, group or organisation
+    and its complement; "The Greens, whose votes ...": one capitalised word after "The".
+    """
+    text, lex = ctx.text, ctx.lex
+    hi = _rstrip_ws(text, lo, hi)
+    for kind, pattern in (
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = pattern.match(text, lo, hi)
+        if match is None or text[match.end() : match.end() + 1].isalpha():
+            continue
+        rest = _lstrip_start(text, match.end(), hi)
+        if rest == hi or _COMPLEMENT_REST.fullmatch(text, rest, hi) is not None:
+            return _entity_from_match(ctx, kind, match)
+    named = _THE_NAME.fullmatch(text, lo, hi)
+    if named is not None:
+        name = _LEADING_ARTICLE.sub("", named.group())
+        folded = name.casefold()
+        if folded not in lex.subject_stopwords and folded not in lex.not_name:
+            return Entity("organisation", lo, hi, named.group(), name)
     return None
 
 
@@ -928,15 +1095,27 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         subject = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
         return Entity("pronoun", lo, obj.end(), word, subject.get(word.casefold(), "it"))
     hits = lex.name_hits(text, lo, hi)[:3]
+    lead_lo = lo  # where the words before the speaker's name start
     for index, hit in enumerate(hits):
         if hit.start - lo > 120:
             break
-        gap = text[lo : hit.start]
+        gap = text[lead_lo : hit.start]
         if index + 1 < len(hits) and not gap.strip():
             # "Leverkusen captain Granit Xhaka": the first capitalised word is part of
             # the next name's title, not the speaker.
             lead = _lower_role_before(ctx, lo, hits[index + 1].start)
             if lead is not None and _clean(text[lo : hits[index + 1].start]) == lead:
+                continue
+            following = hits[index + 1]
+            if (
+                following.title
+                and following.start > hit.end
+                and not text[hit.end : following.start].strip()
+                and lex.role_noun_of(following.title + " X")
+            ):
+                # "Tourism Councillor Marco Zanetti", "State Public Works Minister X": the
+                # capitalised words qualify the next name's title
+                lead_lo = following.start
                 continue
         title = _lower_role_before(ctx, lo, hit.start) if gap.strip() else None
         if (
@@ -947,6 +1126,21 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             break
         role_parts = [_clean(p) for p in (title or "", hit.title) if p.strip()]
         role_parts = [p for p in role_parts if lex.role_noun_of(p + " X")]
+        if lead_lo > lo and role_parts and not title:
+            role_parts[0] = f"{_clean(text[lo:lead_lo])} {role_parts[0]}"
+        if (
+            not title
+            and ctx.index.noun_bound("organisation", lo, hi, ctx.index.noun_tokens(lo, hi)) >= 0
+        ):
+            org = lex.organisation_re.match(text, lo, hi)
+            if (
+                org is not None
+                and (org.end() > hit.core_end or (org.end() == hit.core_end and not role_parts))
+                and not text[org.end() : org.end() + 1].isalpha()
+            ):
+                # "the Czech Beer and Malt Association (CSPS)", "the General Department of
+                # Customs": a name inside an organisation's
+                return _entity_from_match(ctx, "organisation", org)
         appos, _ = apposition_after(text, hit.core_end, hi, lex)
         if appos:
             role_parts.append(appos)
@@ -960,12 +1154,13 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
             gender=lex.gender_of(hit.name, hit.honorific),
         )
     tokens = ctx.index.noun_tokens(lo, hi)
-    for kind, pattern in (
+    for pattern_kind, pattern in (
         ("document", lex.document_re),
         ("description", lex.description_re),
         ("group", lex.group_re),
         ("organisation", lex.organisation_re),
     ):
+        kind = pattern_kind
         if kind == "organisation" and ctx.index.noun_bound(kind, lo, hi, tokens) < 0:
             # (Performance.) No match: its noun, a whole word, is absent. (The other
             # patterns' nouns may end inside a word here: "banker" in "bankers".)
@@ -973,6 +1168,18 @@ def _entity_after(ctx: _Context, lo: int, hi: int) -> Entity | None:
         match = pattern.match(text, lo, hi)
         if match is not None and match.end() < hi and text[match.end()].isalpha():
             match = None  # "banker" of "bankers", "the Central Poll" of "Pollution": no word
+        if (
+            match is not None
+            and kind == "description"
+            and ctx.index.noun_bound("organisation", lo, hi, tokens) >= 0
+        ):
+            org = lex.organisation_re.match(text, lo, hi)
+            if (
+                org is not None
+                and org.end() > match.end()
+                and not text[org.end() : org.end() + 1].isalpha()
+            ):
+                kind, match = "organisation", org  # "the General Department of Customs"
         if match is not None:
             entity = _entity_from_match(ctx, kind, match)
             relative = _ISSUED_BY.match(text, match.end(), hi) if entity.bare else None
@@ -1033,7 +1240,7 @@ def _cue_after(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
                 return None
             return cue, entity
         entity = _entity_before(ctx, pos, verb.start())
-        if entity is None or text[pos : entity.start].strip():
+        if entity is None or text[pos : entity.start].strip().casefold() not in _CUE_LEADS:
             return None
         cue, _ = _cue_span(ctx, verb, hi)
         return cue, entity
@@ -1191,12 +1398,41 @@ def _direct_quotes(
 def _clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
     text = ctx.text
     start = _lstrip_start(text, start, end)
+    if text[start : start + 1].isupper():
+        dateline = _DATELINE_LEAD.match(text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "ZAGREB, Nov 25 (Hina) - Croatia recorded ..."
+
     end = _rstrip_end(text, start, end)
     while end > start and text[end - 1] in ".!?":
         end -= 1
     if count_words(text, 3, start, end) < 3:
         return None
     return start, end
+
+
+_TWO_WORDS = regex.compile(r"\p{Lu}\p{Ll}{1,30}+\s{1,3}+\p{Ll}{2,30}+")
+
+
+def _postposed_clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | None:
+    """The clause before a postposed attribution.
+
+    Three words, or two that read as a subject and its verb ("Inflation slowed, the
+    ministry said.").
+    """
+    clause = _clause(ctx, start, end)
+    if clause is not None:
+        return clause
+    text = ctx.text
+    lo = _lstrip_start(text, start, end)
+    hi = _rstrip_end(text, lo, end)
+    pair = _TWO_WORDS.fullmatch(text, lo, hi)
+    if pair is None:
+        return None
+    blockers = ctx.qlex.short_clause_blockers
+    if any(w.casefold() in blockers for w in pair.group().split()):
+        return None
+    return lo, hi
 
 
 def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
@@ -1207,6 +1443,92 @@ def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     if folded == "at" and _LEAST.match(ctx.text, word.end(), hi) is not None:
         return True  # "said at least 39 people have been killed" (not "said at a meeting")
     return folded not in _NOT_CLAUSE_START or folded in _CLAUSE_DETERMINERS
+
+
+_GAP_WORD = regex.compile(r"\p{L}[\p{L}\p{N}.&'’-]{0,30}+|\(\p{Lu}[\p{Lu}\p{N}&-]{1,10}+\)")
+
+
+def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
+    """Take the words that open the sentence before the speaker into it.
+
+    "A METI official", "A Bradwell council spokesperson", "Saurashtra skipper Mehul
+    Chauhan", "Kumamoto Gov. Ryoko Nishida", "National Highway Authority (NHA) Chairman
+    X": up to five capitalised words, role and organisation nouns, after an article; a
+    plural possessive before a common organisation noun ("The pilots' union").
+    Anything else (a verb, a preposition, a comma) leaves the entity as it is.
+    """
+    if entity.kind not in ("description", "name", "group", "organisation"):
+        return
+    text, lex = ctx.text, ctx.lex
+    comma = text.rfind(",", unit_lo, entity.start)  # "For her part, Head of X Dr. Y"
+    start = _lstrip_start(text, comma + 1 if comma >= 0 else unit_lo, entity.start)
+    while start < entity.start and text[start] in "\"“«'‘(":
+        start += 1
+    if entity.kind == "name" and entity.role is None and start < entity.start:
+        role = _clean(text[start : entity.start])
+        if (
+            count_words(role, 13) <= 12
+            and role.split()[-1].casefold() not in _DESCRIPTOR_STOPS
+            # "A spokesman for the Liberal" + "Democrats": one capitalised word after a
+            # capitalised complement ends the organisation's name
+            and (" " in entity.name or role.split()[-1].islower())
+            and lex.is_role_phrase(role)
+        ):
+            # "Director General of the plant Andrei Savchenko"
+            entity.role = _LEADING_ARTICLE.sub("", role)
+            entity.start = start
+            return
+    words = text[start : entity.start].split()
+    if not words or len(words) > 5:
+        return
+    lower = False
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if i == 0 and folded in ("a", "an", "the"):
+            continue
+        if i > 0 and folded in ("and", "of", "for", "&"):
+            continue  # "Transport and Infrastructure Minister"
+        if _GAP_WORD.fullmatch(word) is None or folded.rstrip(".") in lex.subject_stopwords:
+            return
+        if word[0].isupper() or word[0] == "(":
+            if folded in lex.not_name or folded in lex.function_words:
+                return
+            if entity.kind == "organisation" and entity.text[:1].islower():
+                return  # a capitalised word before "union": no plural possessive
+        elif folded in lex.role_words or folded in lex.org_nouns:
+            lower = True
+        elif i == len(words) - 1 and folded.endswith(("s'", "s’")) and folded[:-1].isalpha():
+            lower = True  # "The pilots' union", "Teachers' union"
+        else:
+            return
+    qualifier = _LEADING_ARTICLE.sub("", _clean(text[start : entity.start]))
+    if not qualifier or (
+        entity.kind == "organisation"
+        # "The pilots' union", "The Croatian Employers' Association": a plural
+        # possessive stopped the organisation's own pattern
+        and not any(w.endswith(("s'", "s’")) for w in qualifier.split())
+    ):
+        return
+    if entity.kind == "name":
+        title = entity.text.split(maxsplit=1)[0]
+        if not title.endswith("."):
+            title = ""
+        if entity.role is None and (lower or title or qualifier.endswith(".")):
+            # "Saurashtra skipper", "Kumamoto Gov."
+            entity.role = f"{qualifier} {title}" if title else qualifier
+        elif entity.role is None:
+            return  # "Kumamoto Ryoko Nishida": no title, perhaps no name either
+        else:
+            entity.role = (
+                f"{qualifier} {entity.role}"  # "Transport and" + "Infrastructure Minister"
+            )
+    else:
+        entity.text = _clean(text[start : entity.end])
+        entity.name = f"{qualifier} {entity.name}"
+        if any(w[:1].isupper() for w in qualifier.split()):
+            # "A Bradwell council spokesperson" is no other organisation's spokesperson
+            entity.role_noun = None
+    entity.start = start
 
 
 def _subject_ok(ctx: _Context, unit_lo: int, entity: Entity) -> bool:
@@ -1235,6 +1557,27 @@ def _indirect_in_unit(
     backward = lex.backward_re.search(text, lo, hi) if index.has(b"by", lo, hi) else None
     if backward is not None:
         entity = _entity_after(ctx, backward.end(), hi)
+        after = entity.end if entity is not None else hi
+        if entity is not None and entity.kind != "name":
+            cut = text.rfind(" on ", entity.start, entity.end)
+            timed = lex.time_adjunct_re.match(text, cut, entity.end) if cut > entity.start else None
+            if timed is not None and timed.end() == entity.end:
+                # "by the Interior Ministry on Thursday that": the day is no part of it
+                entity.end = _rstrip_ws(text, entity.start, cut + 1)
+                entity.text = _clean(text[entity.start : entity.end])
+                entity.name = _source_name(lex, entity.text)
+        timed = lex.time_adjunct_re.match(text, after, hi) if entity is not None else None
+        after = timed.end() if timed is not None else after
+        that = _THAT.match(text, after, hi) if entity is not None else None
+        if entity is not None and that is not None and that.end() > after:
+            # "It was announced by the ministry that ...": the clause after is reported
+            passive = _clause(ctx, that.end(), hi)
+            if passive is None:
+                return None, None
+            cue = _trim_span(text, backward.start(), backward.end())
+            return _Draft(
+                *passive, "indirect", pi, cue=cue, entity=entity, anchor=entity.start
+            ), None
         if entity is not None:
             cue = _trim_span(text, backward.start(), backward.end())
             return _Draft(
@@ -1306,7 +1649,7 @@ def _indirect_in_unit(
             continue
         if lex.modal_end_re.search(text, max(lo, verb.start() - 16), verb.start()):
             continue  # "That was all he would say": no report
-        if _noun_use(text, lo, verb.start(), form == lemma):
+        if _noun_use(text, lo, verb.start(), form == lemma and lemma not in ctx.qlex.never_nouns):
             continue  # "a neighbouring state government": a noun, no verb
         if form.endswith("ing"):
             found = _participle(ctx, pi, lo, hi, verb)
@@ -1315,16 +1658,37 @@ def _indirect_in_unit(
             continue
         cue, cue_end = _cue_span(ctx, verb, hi)
         reported = _reported_clause(ctx, lemma, cue_end, hi)
+        if (
+            reported is None
+            and not forward_only
+            and lemma in ctx.qlex.bare_report_verbs
+            and not text[cue_end:hi].strip(" \t\r\n.")
+            and text[ctx.paragraphs[pi][0] : lo].strip()
+        ):
+            # "... by 2027. The press service of the City Hall reported.": the sentence
+            # before, in the same paragraph, is reported
+            bare = _entity_before(ctx, lo, verb.start())
+            if (
+                bare is not None
+                and bare.kind != "pronoun"
+                and bare.start == _lstrip_start(text, lo, hi)
+            ):
+                return _Draft(
+                    lo, lo, "indirect", pi, cue=cue, entity=bare, anchor=bare.start
+                ), "backward"
         if reported is None and text.find(",", lo, verb.start()) < 0:
             # (Performance.) Every report below needs the clause the verb reports or a
             # comma before the verb: no speaker is looked for when there is neither.
             continue
         entity = _entity_before(ctx, lo, verb.start())
         if entity is None and _COORDINATED.search(text, max(lo, verb.start() - 20), verb.start()):
-            entity = _unit_subject(ctx, lo, verb.start())  # "X criticised ... and said ..."
+            # "X criticised ... and said ...", "The minister welcomed the move but said"
+            entity = _unit_subject(ctx, lo, verb.start()) or _opening_subject(ctx, lo, verb.start())
+        if entity is not None and reported is not None and entity.start > lo:
+            _absorb_qualifiers(ctx, lo, entity)  # "A METI official said ..."
         if (
             entity is not None
-            and lemma == "report"
+            and lemma in ("report", "inform")
             and (entity.name in lex.agencies or entity.kind == "pronoun")
         ):
             # "Azernews reports that ...": the agency relays, it is not the source; the
@@ -1333,7 +1697,7 @@ def _indirect_in_unit(
             source = _entity_after(ctx, citing.end(), hi) if citing is not None else None
             postposed = _comma_before(text, lo, entity.start)
             if source is not None and postposed is not None:
-                clause = _clause(ctx, lo, postposed)
+                clause = _postposed_clause(ctx, lo, postposed)
                 if clause is not None:
                     cue = _span(text, verb.start(), _rstrip_ws(text, verb.start(), citing.end()))  # type: ignore[union-attr]
                     return _Draft(
@@ -1366,7 +1730,7 @@ def _indirect_in_unit(
             if not forward_only and _tail_is_short(ctx, cue_end, tail_end):
                 postposed = _comma_before(text, lo, entity.start)
                 if postposed is not None:
-                    clause = _clause(ctx, lo, postposed)
+                    clause = _postposed_clause(ctx, lo, postposed)
                     if clause is not None:
                         return _Draft(
                             *clause, "indirect", pi, cue=cue, entity=entity, anchor=cue.start
@@ -1378,7 +1742,7 @@ def _indirect_in_unit(
                 ctx, cue_end, tail_end, allow_name=True
             ):
                 inverted = _entity_after(ctx, cue_end, tail_end)
-                clause = _clause(ctx, lo, inverted_comma)
+                clause = _postposed_clause(ctx, lo, inverted_comma)
                 if inverted is not None and inverted.kind != "pronoun" and clause is not None:
                     return _Draft(
                         *clause, "indirect", pi, cue=cue, entity=inverted, anchor=cue.start
@@ -1393,6 +1757,11 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     """
     text, lex = ctx.text, ctx.lex
     after = cue_end
+    aside_re = ctx.qlex.aside_re
+    if aside_re is not None and text[cue_end : cue_end + 4].lstrip().startswith(","):
+        aside = aside_re.match(text, cue_end, hi)  # "warned, however, that"
+        if aside is not None:
+            after = cue_end = aside.end()
     for _ in range(2):  # "told reporters afterwards that", "said separately that"
         timed = lex.time_adjunct_re.match(text, after, hi)
         if timed is None:
@@ -1420,6 +1789,8 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     return None
 
 
+_CUE_LEADS = frozenset(("", "its", "his", "her", "their", "our"))
+"""Words allowed before the speaker right after a quotation ('," its chief executive said')."""
 _ACRONYM_INSIDE = regex.compile(r"\p{Lu}[\p{L}\p{N}&-]{1,12}+")
 _TITLE_STOPS = frozenset('.;:!?"“”«»')
 
@@ -1489,6 +1860,40 @@ def _participle_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft 
         first.end = _rstrip_end(text, first.start, match.start())
     cue = _trim_span(text, match.start(), match.end())
     return _Draft(*clause, "indirect", pi, cue=cue, entity=first.entity, anchor=cue.start)
+
+
+def _coordinated_after(ctx: _Context, pi: int, first: _Draft, hi: int) -> _Draft | None:
+    """``X said ... but warned that ...``: a second speech verb of the same subject.
+
+    The first clause is cut before the conjunction.
+    """
+    if first.cue is None or first.entity is None or first.end <= first.start:
+        return None
+    text, lex = ctx.text, ctx.lex
+    if not ctx.index.has(b"that", first.start, hi):
+        return None  # (Performance.) the second verb needs its "that"
+    for verb in ctx.index.verbs(lex.verb_re, first.start, min(hi, first.end + 1)):
+        form = verb.group().casefold()
+        lemma = _lemma(ctx, verb)
+        if form == lemma or form.endswith("ing") or lemma in lex.question_verbs:
+            continue  # a past form only: "but warned", "and noted"
+        joined = _COORDINATED.search(text, max(first.start, verb.start() - 20), verb.start())
+        if joined is None:
+            continue
+        cue_end = verb.end()
+        aside_re = ctx.qlex.aside_re
+        aside = aside_re.match(text, cue_end, hi) if aside_re is not None else None
+        that = _THAT.match(text, aside.end() if aside is not None else cue_end, hi)
+        if that is None or "that" not in text[that.start() : that.end()]:
+            continue
+        clause = _clause(ctx, that.end(), hi)
+        cut = _rstrip_end(text, first.start, joined.start())
+        if clause is None or count_words(text, 3, first.start, cut) < 3:
+            return None
+        first.end = cut
+        cue = _span(text, verb.start(), verb.end())
+        return _Draft(*clause, "indirect", pi, cue=cue, entity=first.entity, anchor=cue.start)
+    return None
 
 
 def _trim_span(text: str, lo: int, hi: int) -> Span:
@@ -1575,6 +1980,51 @@ def _unit_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
                 role=title[0] if title is not None else None,
             )
     return None
+
+
+def _opening_subject(ctx: _Context, lo: int, hi: int) -> Entity | None:
+    """A name, description, group or organisation opening the sentence ``lo:hi``.
+
+    It must be followed by a lower-case word (its verb): "The minister welcomed the move
+    but said ...", "Environmental activists welcomed the decision but said ...".
+    """
+    text = ctx.text
+    start = _lstrip_start(text, lo, hi)
+    while start < hi and text[start] in "\"“«'‘(":
+        start += 1
+    lex = ctx.lex
+    entity = None
+    for kind, pattern in (
+        ("description", lex.description_re),
+        ("group", lex.group_re),
+        ("organisation", lex.organisation_re),
+    ):
+        match = pattern.match(text, start, hi)
+        if match is not None and not text[match.end() : match.end() + 1].isalpha():
+            entity = _entity_from_match(ctx, kind, match)
+            break
+    if entity is None:
+        entity = _entity_after(ctx, start, hi)
+        if entity is not None and entity.kind == "name" and " " not in entity.text:
+            return None  # "Environmental activists": one capitalised word is no name here
+    if entity is None or entity.kind == "pronoun" or entity.start != start:
+        return None
+    after = entity.end
+    if text[after : after + 3].lstrip().startswith(","):
+        # "Protest organizers, most of them young people, welcomed the move but said"
+        closing = text.find(",", text.find(",", after) + 1, min(hi, after + 160))
+        if closing < 0:
+            return None
+        after = closing + 1
+    follow = _WORD.match(text, _lstrip_start(text, after, hi), hi)
+    if (
+        follow is None
+        or not follow.group()[:1].islower()
+        or text[after : follow.start()].strip(" ,")
+        or follow.group() in ctx.lex.subject_stopwords
+    ):
+        return None
+    return entity
 
 
 _SPAN_LEAD = " \t\n\r,;:.!?\"'”’»)]–—-"
@@ -2184,6 +2634,10 @@ def find_quotes(draft: Draft) -> None:
                 found.kind = "mixed"
             indirect.append(found)
             second = _participle_after(ctx, pi, found, u_hi) if how is None else None
+            if second is None and how is None:
+                second = _coordinated_after(ctx, pi, found, u_hi)
+            if found.kind == "mixed" and not rejected_index.inside(found.start, found.end):
+                found.kind = "indirect"  # the quoted words went to the second clause
             if second is not None:
                 if rejected_index.inside(second.start, second.end):
                     second.kind = "mixed"
