@@ -681,15 +681,14 @@ class NameLex:
         """Capitalised runs in ``text[lo:hi]`` holding a possible person name."""
         hits: list[NameHit] = []
         append = hits.append
-        reject = self._single_rejects
-        for start, end in self._runs(text, lo, hi):
-            words = text[start:end].split()
+        reject = self._plain_single_rejects
+        for start, end in self._run_list(text, lo, hi):
+            chunk = text[start:end]
+            if chunk in reject:
+                continue  # (Performance.) Most runs are one word ("The", "Moscow").
+            words = chunk.split()
             if len(words) == 1:
-                # (Performance.) Most runs are one word ("The", "Moscow").
-                word = words[0]
-                if word in reject:
-                    continue
-                hit = self._single_word_hit(text, start, end, word)
+                hit = self._single_word_hit(text, start, end, words[0])
                 if hit is None:
                     continue
                 found: tuple[NameHit, ...] | list[NameHit] = (hit,)
@@ -706,6 +705,66 @@ class NameLex:
                             hit.title = before.group(1)
                 append(hit)
         return hits
+
+    def _run_list(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``list(self._runs(text, lo, hi))``, found faster (performance).
+
+        The word before a run is read only when the character before that word's end
+        (the run's start, past one space or hyphen) ends some particle or joined article.
+        """
+        particle_finals, joined_finals = self._opening_finals
+        if particle_finals is None or joined_finals is None:
+            return list(self._runs(text, lo, hi))
+        particles, joined = self.particles, self.joined_articles
+        runs: list[tuple[int, int]] = []
+        append = runs.append
+        previous_end = -1
+        for match in self.name_run_re.finditer(text, lo, hi):
+            start, end = match.span()
+            opening = start
+            if start - 2 >= lo:
+                before = text[start - 1]
+                if before == " ":
+                    if text[start - 2] in particle_finals:
+                        k = max(lo, text.rfind(" ", lo, start - 1) + 1)
+                        if text[k : start - 1] in particles:
+                            opening = k
+                            j = max(lo, text.rfind(" ", lo, k - 1) + 1)
+                            if k - 1 > lo and text[j : k - 1] in particles:
+                                opening = j  # "von der"
+                elif before == "-" and text[start - 2] in joined_finals:
+                    k = max(lo, text.rfind(" ", lo, start - 1) + 1)
+                    if text[k : start - 1] in joined:
+                        opening = k
+            if opening != start and runs:
+                gap = text[previous_end:opening]
+                if gap and len(gap) <= 3 and not gap.strip():
+                    runs[-1] = (runs[-1][0], end)  # "Mohammed Shia" + "al-Sudani"
+                    previous_end = end
+                    continue
+            append((opening, end))
+            previous_end = end
+        return runs
+
+    @functools.cached_property
+    def _opening_finals(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """The last characters of the particles and of the joined articles (performance).
+
+        None for a list that holds an empty word (any word before a run could be it).
+        """
+
+        def finals(words: frozenset[str]) -> frozenset[str] | None:
+            return None if "" in words else frozenset(w[-1] for w in words)
+
+        return finals(self.particles), finals(self.joined_articles)
+
+    @functools.cached_property
+    def _plain_single_rejects(self) -> frozenset[str]:
+        """The words of ``_single_rejects`` that are one word for str.split (performance).
+
+        A run equal to one of them is that one word, and is dropped.
+        """
+        return frozenset(w for w in self._single_rejects if w.split() == [w])
 
     @functools.cached_property
     def _capital_forms(self) -> frozenset[str]:

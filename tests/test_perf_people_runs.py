@@ -1,0 +1,43 @@
+"""The fused run search of name_hits finds the runs of ``NameLex._runs``."""
+
+from __future__ import annotations
+
+import random
+
+from newsparse._lexicon import Lexicon
+from newsparse.parsers._names import name_lex
+
+from .goldcheck import FIXTURES, SEEDS
+
+
+def _texts() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("*/*.txt"))
+    made = [
+        "Commission chief Ursula von der Leyen said, and Mohammed Shia al-Sudani agreed.",
+        "de Gaulle, van Dijk and bin Salman met Abu Dhabi's al-Nahyan; y Gasset and Le Pen.",
+        " von der Leyen",
+        "-al-Sudani",
+        "x al-Sudani",
+        "Mr von Trapp",
+        "the Von Trapp",
+    ]
+    return [p.read_text(encoding="utf-8") for p in paths] + made
+
+
+def test_run_list_equals_runs() -> None:
+    lex = name_lex(Lexicon.default())
+    rng = random.Random(5)
+    for text in _texts():
+        windows = [(0, len(text))]
+        for _ in range(40):
+            hi = rng.randrange(len(text) + 1)
+            windows.append((max(0, hi - rng.randint(0, 300)), hi))
+        for lo, hi in windows:
+            assert lex._run_list(text, lo, hi) == list(lex._runs(text, lo, hi)), (lo, hi)
+
+
+def test_plain_single_rejects_are_single_words() -> None:
+    lex = name_lex(Lexicon.default())
+    assert lex._plain_single_rejects
+    assert lex._plain_single_rejects <= lex._single_rejects
+    assert all(w.split() == [w] for w in lex._plain_single_rejects)
