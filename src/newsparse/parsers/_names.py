@@ -59,6 +59,8 @@ _LETTER_RUNS = str.maketrans(
     | dict.fromkeys("\u00a0\u2009\u202f\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026", " ")
 )
 """ASCII letters kept; other ASCII characters and common non-letters made spaces."""
+_ASCII_LETTER_RUNS = bytes(i if chr(i).isalpha() else 32 for i in range(128)) + b" " * 128
+"""_LETTER_RUNS for ASCII text encoded as bytes."""
 
 
 def _matches_ascii(char: str) -> bool:
@@ -682,6 +684,7 @@ class NameLex:
         hits: list[NameHit] = []
         append = hits.append
         reject = self._plain_single_rejects
+        any_end = self._honorific_finals is None
         for start, end in self._run_list(text, lo, hi):
             chunk = text[start:end]
             if chunk in reject:
@@ -695,9 +698,17 @@ class NameLex:
             else:
                 found = self._split_run(text, start, end, words)
             for hit in found:
-                if hit.honorific is None and hit.start == hit.core_start:
-                    window_lo = max(lo, hit.start - 16)
-                    if self._after_honorific_end(text, window_lo, hit.start):
+                h_start = hit.start
+                # (Performance.) _after_honorific_end is False unless white space ends
+                # the window (when the honorifics' last letters are known).
+                if (
+                    hit.honorific is None
+                    and h_start == hit.core_start
+                    and h_start > lo
+                    and (any_end or text[h_start - 1].isspace())
+                ):
+                    window_lo = max(lo, h_start - 16)
+                    if self._after_honorific_end(text, window_lo, h_start):
                         before = self.honorific_end_re.search(text, window_lo, hit.start)
                         if before is not None:
                             hit.honorific = before.group(1)
@@ -1075,7 +1086,11 @@ class NameLex:
         # The letter runs, lower-cased, between spaces: a run starting at offset i of
         # the phrase is found at i in ``runs`` (which starts with a space). Text with
         # other characters than ASCII and common punctuation is searched.
-        runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
+        if phrase.isascii():
+            # (Performance.) bytes.translate with a table is several times faster.
+            runs = " " + phrase.encode().translate(_ASCII_LETTER_RUNS).lower().decode() + " "
+        else:
+            runs = " " + phrase.lower().translate(_LETTER_RUNS) + " "
         if prefixes is None or not runs.isascii():
             yield from self.role_in_text_re.finditer(phrase)
             return
