@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from newsparse._lexicon import Lexicon
-from newsparse.parsers._names import name_lex
+from newsparse.parsers._names import NameLex, name_lex
 
 from .goldcheck import FIXTURES, SEEDS
 
@@ -41,3 +41,22 @@ def test_plain_single_rejects_are_single_words() -> None:
     assert lex._plain_single_rejects
     assert lex._plain_single_rejects <= lex._single_rejects
     assert all(w.split() == [w] for w in lex._plain_single_rejects)
+
+
+def test_is_role_phrase_prefilter_changes_nothing() -> None:
+    lex = name_lex(Lexicon.default())
+    slow = NameLex(Lexicon.default())
+    slow.__dict__["_role_prefixes"] = None  # no shortcut: role_in_text_re.finditer
+    phrases = [
+        "senior lecturer at Saint Petersburg State University",
+        "the company's director",
+        "Ph.D. in Political Science",
+        "met the company's director",
+        "a (former) deputy prime minister",
+        "Russian expert",
+        "speaking with reporters",
+    ]
+    for text in _texts():
+        phrases.extend(p.strip() for p in text.replace(".", ",").split(","))
+    for phrase in phrases:
+        assert lex.is_role_phrase(phrase) == slow.is_role_phrase(phrase), phrase

@@ -720,11 +720,11 @@ class NameLex:
     def _run_list(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """``list(self._runs(text, lo, hi))``, found faster (performance).
 
-        The word before a run is read only when the character before that word's end
-        (the run's start, past one space or hyphen) ends some particle or joined article.
+        The word before a run is read only when its last letter or two (before the
+        run's start, past one space or hyphen) could end a particle or joined article.
         """
-        particle_finals, joined_finals = self._opening_finals
-        if particle_finals is None or joined_finals is None:
+        particle_ends, joined_ends = self._opening_ends
+        if particle_ends is None or joined_ends is None:
             return list(self._runs(text, lo, hi))
         particles, joined = self.particles, self.joined_articles
         runs: list[tuple[int, int]] = []
@@ -736,14 +736,19 @@ class NameLex:
             if start - 2 >= lo:
                 before = text[start - 1]
                 if before == " ":
-                    if text[start - 2] in particle_finals:
+                    if (
+                        text[start - 2] in particle_ends
+                        or text[start - 3 : start - 1] in particle_ends
+                    ):
                         k = max(lo, text.rfind(" ", lo, start - 1) + 1)
                         if text[k : start - 1] in particles:
                             opening = k
                             j = max(lo, text.rfind(" ", lo, k - 1) + 1)
                             if k - 1 > lo and text[j : k - 1] in particles:
                                 opening = j  # "von der"
-                elif before == "-" and text[start - 2] in joined_finals:
+                elif before == "-" and (
+                    text[start - 2] in joined_ends or text[start - 3 : start - 1] in joined_ends
+                ):
                     k = max(lo, text.rfind(" ", lo, start - 1) + 1)
                     if text[k : start - 1] in joined:
                         opening = k
@@ -758,16 +763,18 @@ class NameLex:
         return runs
 
     @functools.cached_property
-    def _opening_finals(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        """The last characters of the particles and of the joined articles (performance).
+    def _opening_ends(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """How the particles and the joined articles end (performance).
 
-        None for a list that holds an empty word (any word before a run could be it).
+        The one-letter words themselves and the last two letters of the others: a word
+        that is one of them ends with one of these. None for a list that holds an empty
+        word (any word before a run could be it).
         """
 
-        def finals(words: frozenset[str]) -> frozenset[str] | None:
-            return None if "" in words else frozenset(w[-1] for w in words)
+        def ends(words: frozenset[str]) -> frozenset[str] | None:
+            return None if "" in words else frozenset(w[-2:] for w in words)
 
-        return finals(self.particles), finals(self.joined_articles)
+        return ends(self.particles), ends(self.joined_articles)
 
     @functools.cached_property
     def _plain_single_rejects(self) -> frozenset[str]:
@@ -1044,6 +1051,13 @@ class NameLex:
         # are read first. A first role noun after the third word's start: a clause, not
         # a role ("met the company's director"), unless a degree starts the phrase.
         degree = phrase.casefold().startswith(self._degree_prefixes)
+        prefixes = self._role_prefixes
+        if not degree and prefixes is not None and phrase.isascii():
+            # (Performance.) role_matches's first match starts at a letter run that
+            # starts a role noun: none in the first three words, no role phrase.
+            head = " ".join(words[:3]).encode().translate(_ASCII_LETTER_RUNS).lower().decode()
+            if prefixes.isdisjoint(head.split()):
+                return False
         matches = self.role_matches(phrase)
         first = None
         if not degree:
