@@ -60,3 +60,18 @@ def test_is_role_phrase_prefilter_changes_nothing() -> None:
         phrases.extend(p.strip() for p in text.replace(".", ",").split(","))
     for phrase in phrases:
         assert lex.is_role_phrase(phrase) == slow.is_role_phrase(phrase), phrase
+
+
+def test_is_not_name_of_a_letters_only_word() -> None:
+    # _split_run's inline form of is_not_name for words of letters only.
+    lex = name_lex(Lexicon.default())
+    words = {w for text in _texts() for w in text.split() if w.isalpha()}
+    words |= {w.upper() for w in list(words)[:200]} | set(lex.honorifics) | set(lex.not_name)
+    for word in sorted(w for w in words if w.isalpha()):
+        inline = (
+            word in lex._not_name_exact
+            or word.casefold() in lex._not_name_folded
+            or word in lex.honorifics
+            or (word.isupper() and len(word) > 1)
+        )
+        assert inline == lex.is_not_name(word), word

@@ -886,6 +886,7 @@ class NameLex:
         is_not_name = self.is_not_name
 
         known = self._plain_not_names
+        exact, folded, honorifics = self._not_name_exact, self._not_name_folded, self.honorifics
         for index, word in enumerate(words):
             # (Performance.) A word of the table is a not-name that none of the checks
             # before is_not_name takes: its flags are read at once.
@@ -913,7 +914,16 @@ class NameLex:
                     if following in particles or not is_not_name(following):
                         core.append(index)  # "Jan de Vries", "May Chen"
                         continue
-                if is_not_name(word):
+                if (
+                    # (Performance.) is_not_name of a word of letters only (no possessive
+                    # ending, hyphen or dot to strip).
+                    word in exact
+                    or word.casefold() in folded
+                    or word in honorifics
+                    or (word.isupper() and len(word) > 1)
+                    if word.isalpha()
+                    else is_not_name(word)
+                ):
                     flags = self._not_name_flags(word)
             if flags is not None:
                 if core:
