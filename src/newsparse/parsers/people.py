@@ -163,9 +163,17 @@ def match_person(
             ]
     else:
         word = tokens[0]
-        candidates = [p for p in persons if p._name_key()[1] == word]
+        # (Performance.) One pass finds the persons of that last name and, kept in case
+        # there are none, those of that first name with more than one token.
+        firsts: list[PersonRecord] = []
+        for p in persons:
+            key = p._name_key()
+            if key[1] == word:
+                candidates.append(p)
+            elif not candidates and key[0] == word and key[3] > 1:
+                firsts.append(p)
         if not candidates and not initials:
-            candidates = [p for p in persons if (key := p._name_key())[0] == word and key[3] > 1]
+            candidates = firsts
         if not candidates and len(word) >= 4:
             candidates = _clipped_or_misspelt(word.casefold(), initials[:1], persons)
     if initials:
