@@ -297,6 +297,8 @@ class OrgData:
 
     heads: Mapping[str, str]
     head_requires: Mapping[str, frozenset[str]]
+    complement_heads: frozenset[str]
+    title_followers: frozenset[str]
     """Case-folded head noun -> default kind."""
     kind_cues: tuple[KindCue, ...]
     cue_index: Mapping[tuple[str, ...], tuple[int, ...]]
@@ -602,6 +604,8 @@ def _build(lexicon: Lexicon) -> OrgData:
     )
     return OrgData(
         heads=heads,
+        complement_heads=_fold(_strings(heads_data.get("complement_heads"), "complement_heads")),
+        title_followers=_fold(_strings(heads_data.get("title_followers"), "title_followers")),
         head_requires={
             str(h).casefold(): _fold(_strings(before, f"org_heads.head_requires[{h!r}]"))
             for h, before in dict(heads_data.get("head_requires", {})).items()

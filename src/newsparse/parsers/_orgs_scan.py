@@ -1123,7 +1123,10 @@ class _Scanner:
                 and toks[j - 1].possessive
                 and _cap_word(toks[j - 1])
                 and toks[j - 1].text[-1:] == "s"
-                and toks[j - 1].fold not in data.non_name_words
+                and (
+                    toks[j - 1].fold in data.possessive_name_words
+                    or toks[j - 1].fold not in data.non_name_words
+                )
             ):
                 # "Employers' Association", "Landowners' Union": a plural possessive
                 # right before the name's next word belongs to the name
@@ -1390,6 +1393,12 @@ class _Scanner:
         if tok.cap and not tok.upper:
             start = self.left_edge(h, allow_lower=True)
             end, complements = self.right_edge(h)
+            if not complements and (
+                tok.fold in data.complement_heads
+                # "Energy Cabinet Secretary X", "Treasury Secretary X": a portfolio
+                or (end < self.n and toks[end].fold in data.title_followers)
+            ):
+                return
             if start == h and not complements:
                 prev = toks[h - 1] if h > 0 else None
                 if (prev is not None and prev.fold == "the") or (
