@@ -329,6 +329,7 @@ class OrgData:
     """Case-folded place or adjective tokens -> canonical place."""
     max_place_len: int
     exclusion_names: frozenset[str]
+    generic_names: frozenset[str]
     not_acronyms: frozenset[str]
     common_word_names: frozenset[str]
     cue_only_names: frozenset[str]
@@ -656,6 +657,10 @@ def _build(lexicon: Lexicon) -> OrgData:
         max_place_len=max((len(k) for k in places), default=1),
         place_prefixes=frozenset(k[:size] for k in places for size in range(1, len(k))),
         exclusion_names=exclusion_names,
+        generic_names=frozenset(
+            " ".join(split_tokens(n))
+            for n in _strings(exclusions.get("generic_names"), "org_exclusions.generic_names")
+        ),
         exclusion_last_words=frozenset(name.rsplit(" ", 1)[-1] for name in exclusion_names),
         cue_firsts=frozenset(phrase[0] for phrase in cue_index if phrase),
         not_acronyms=frozenset(_strings(exclusions.get("not_acronyms"), "not_acronyms")),

@@ -190,6 +190,8 @@ def _key(text: str) -> str:
 def _excluded(data: OrgData, cand: Candidate, toks: list[Tok]) -> bool:
     """True for head-based names that are not organisations (countries, competitions)."""
     words = [t.fold for t in toks[cand.first : cand.last]]
+    if len(words) == 2 and " ".join(words) in data.generic_names:
+        return True  # "Green Energy", "Soft Power": a phrase, not a name
     # (every name joined below ends in the last word: most names end in no excluded one)
     if words and words[-1] in data.exclusion_last_words:
         for i in range(len(words)):
