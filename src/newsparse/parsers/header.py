@@ -76,12 +76,20 @@ _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
+_TITLE_OVER_LABEL = 5
+_STANDFIRST_LINE = 250
+_STANDFIRST_BLOCK = 4
+_DATE_BLOCK_LINE = 120
+_DATE_BLOCK_LOOK = 3
+_TEXT_AFTER_HEADER = 200
 _LAST_LINE_LOOK = 200
 _CLOSING_LINE = 80
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
+_DOTTED_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[·•]\s{1,3}")
+_ROW_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
 _CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
-_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}")
+_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}|\s{1,3}/\s{1,3}")
 _SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
 _MAX_CHROME_LINES = 80
 """Lines of page chrome (menus, skip links) read before the header proper."""
@@ -351,7 +359,11 @@ class _Reader:
         barred = "|" in text
         if not barred and len(text) > _MAX_CELL_ROW:
             return False  # "DENVER, CO / ACCESSWIRE / April 16, 2024 / Acme Inc. ..."
-        parts = [p.strip() for p in (text.split("|") if barred else _CELL.split(text))]
+        if barred and ("·" in text or "•" in text):
+            cells = _DOTTED_CELL.split(text)  # "Name · Outlet · Posted: ... | Updated ..."
+        else:
+            cells = text.split("|") if barred else _CELL.split(text)
+        parts = [p.strip() for p in cells]
         if len(parts) > 6 or not all(parts):
             return False
         relative = date_patterns(self.lexicon).relative
@@ -618,6 +630,14 @@ class _Reader:
                     )
                     or (label and len(normal.split()) > len(header.headline.split()))
                     or (_short_label(header.headline) and _shouted_title(normal))
+                    or (
+                        # "Social Affairs" / "Births rise for 14th straight month ...": a
+                        # section label over a web page's title, read before any byline
+                        _short_label(header.headline)
+                        and len(normal.split()) >= _TITLE_OVER_LABEL
+                        and not self.byline_seen
+                        and header.published is None
+                    )
                 )
             ):
                 return False
@@ -808,7 +828,10 @@ def parse_header(draft: Draft) -> None:
         if reader.title(content, following) or _section_label(content, following):
             header.cover(start, end)
             continue
-        if header.headline is not None and _dateline_follows(reader, lines, index, limit):
+        if header.headline is not None and (
+            _dateline_follows(reader, lines, index, limit)
+            or (header.published is None and _date_block_next(reader, lines, index, limit))
+        ):
             header.cover(start, end)  # a standfirst between headline and dateline
             continue
         break
@@ -830,8 +853,8 @@ def _menu_item(text: str) -> bool:
         len(text) <= 30
         and len(text.split()) <= 3
         and text[:1].isupper()
-        and text[-1:].isalpha()
-        and not any(c.isdigit() for c in text)
+        and text[-1:].isalnum()
+        and not any(word.isdigit() for word in text.split())
     )
 
 
@@ -951,6 +974,8 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         found = find_date(content, reader.lexicon, reader.today, 0, min(len(content), 120))
         if found is not None and len(content) <= 120 and not content[found.end :].strip(" .,;|)]"):
             return True
+        if found is not None and len(content) <= _STANDFIRST_LINE and _date_cell(reader, content):
+            return True  # "Name · Outlet · Posted: Nov 20, 2025 4:00 AM EST | Updated ..."
         facts, patterns = reader.agencies.viable(
             _FOLLOWING_KINDS, content, 0, len(content), reader.memo
         )
@@ -968,6 +993,52 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
             if match is not None and pattern.kind == "byline":
                 return True
     return False
+
+
+def _date_block_next(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
+    """True when the block after the current one is a web page's byline and date block.
+
+    A standfirst of a few short lines (``Six autonomous buses will serve ...``) sits
+    between the headline and a block of short lines holding a date line (``Natasha Goh``
+    / ``20 Nov 2025 06:15PM (Updated: ...)``); running text follows that block.
+    ``index`` is the line after the current one.
+    """
+    if lines[index - 1].end - lines[index - 1].start > _STANDFIRST_LINE:
+        return False
+    rest = 0
+    while index < len(lines) and not lines[index].is_blank:
+        rest += 1
+        if rest >= _STANDFIRST_BLOCK or lines[index].end - lines[index].start > _STANDFIRST_LINE:
+            return False
+        index += 1
+    while index < len(lines) and lines[index].is_blank:
+        index += 1
+    looked = 0
+    while index < len(lines) and looked < _DATE_BLOCK_LOOK and lines[index].start < limit:
+        line = lines[index]
+        if line.is_blank:
+            return False
+        looked += 1
+        index += 1
+        content = line.stripped
+        if len(content) > _DATE_BLOCK_LINE or first_digit(content) < 0:
+            continue
+        if read_date_line(content, reader.lexicon, reader.today) is not None or _date_cell(
+            reader, content
+        ):
+            return not reader.text[line.end : line.end + _LAST_LINE_LOOK * 2].isspace() and (
+                len(reader.text) - line.end > _TEXT_AFTER_HEADER
+            )
+    return False
+
+
+def _date_cell(reader: _Reader, text: str) -> bool:
+    """True when a cell of a credit row (``|``, `` · ``, `` / ``) is a (labelled) date line."""
+    return any(
+        read_date_line(cell, reader.lexicon, reader.today) is not None
+        for cell in _ROW_CELL.split(text)
+        if cell
+    )
 
 
 def _self_credit(reader: _Reader, draft: Draft) -> None:
