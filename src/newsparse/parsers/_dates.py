@@ -310,6 +310,7 @@ _TAIL_SEPARATOR = regex.compile(r"[\s,;|(/–—-]{1,6}")
 # A place after the date (``November 20, 2025 09:41 pm IST - CHENNAI``).
 _PLACE_TAIL = regex.compile(r"\s{1,3}[–—-]\s{1,3}\p{Lu}[\p{L} ]{1,28}")
 _MAX_UPDATE_TAIL = 80
+_TIME_FIRST_SEPARATOR = regex.compile(r"\s{0,3}[,|/•·–-]?\s{0,3}")
 
 
 def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | None:
@@ -329,7 +330,14 @@ def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | 
     start = label.end() if label else left
     match = patterns.date.match(text, start)
     if match is None:
-        return None
+        # "Published: 6:30pm, 21 Nov 2025", "05:20 AM November 21, 2025": time first
+        clock = patterns.time.match(text, start) if text[start : start + 1].isdigit() else None
+        if clock is None:
+            return None
+        sep = _TIME_FIRST_SEPARATOR.match(text, clock.end())
+        match = patterns.date.match(text, sep.end()) if sep is not None else None
+        if match is None or match.group("hour") is not None:
+            return None
     found = _from_match(match, patterns, today)
     if found is None:
         return None

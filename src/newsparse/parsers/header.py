@@ -86,9 +86,10 @@ _LAST_LINE_LOOK = 200
 _CLOSING_LINE = 80
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
+_OUTLET_AFTER_NAMES = regex.compile(r"\s{1,3}\(([^()]{2,60})\)$")
 _DOTTED_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[·•]\s{1,3}")
 _ROW_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
-_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
+_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
 _MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}|\s{1,3}/\s{1,3}")
 _SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
 _MAX_CHROME_LINES = 80
@@ -511,12 +512,23 @@ class _Reader:
             (following is None and self.header.published is not None)
             or (following is not None and read_date_line(following, self.lexicon, self.today))
             or (following is not None and self.role_line(following))
+            or (
+                following is not None
+                and len(following) <= _DATE_BLOCK_LINE
+                and _date_cell(self, following)
+            )
         ):
             return False
-        names = _all_names(head.strip(), self.names)
+        head = head.strip()
+        agency = None
+        outlet = _OUTLET_AFTER_NAMES.search(head)  # "Jane Doe (The Jakarta Post)"
+        if outlet is not None and self.agencies.lookup(outlet.group(1)):
+            agency, head = outlet.group(1), head[: outlet.start()]
+        names = _all_names(head, self.names)
         if names is None:
             return False
         self.credit_authors(names, text)
+        self.set_agency(agency)
         return True
 
     def role_line(self, text: str) -> bool:
