@@ -76,6 +76,9 @@ _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
+_WRAP_WIDTH = 80
+_SUMMARY_BULLETS = frozenset({"- ", "• ", "* ", "▪ "})  # not "– ", an interview's turn
+_MAX_SUMMARY_BULLETS = 8
 _TITLE_OVER_LABEL = 5
 _STANDFIRST_LINE = 250
 _STANDFIRST_BLOCK = 4
@@ -86,6 +89,9 @@ _LAST_LINE_LOOK = 200
 _CLOSING_LINE = 80
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
+_PLACE_AFTER_DATE = regex.compile(r"\p{Lu}[\p{L}]{1,20}(?:\s\p{Lu}[\p{L}]{1,20}){0,2}")
+_DASH = regex.compile(r"\s[-–—]\s")
+_TRAILING_LABEL = regex.compile(r"\s(\p{L}{4,12})$")
 _OUTLET_AFTER_NAMES = regex.compile(r"\s{1,3}\(([^()]{2,60})\)$")
 _DOTTED_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[·•]\s{1,3}")
 _ROW_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
@@ -256,6 +262,12 @@ class _Reader:
             or read_date_line(rest, self.lexicon, self.today) is not None
             or _is_labelled_time(rest, self.lexicon)  # "... 12:15 GMT+1 • Updated 14:02"
             or self.rules.kind(rest) is not None  # "August 1, 2024 6:12 PM  2 min read"
+            or (
+                _PLACE_AFTER_DATE.fullmatch(rest) is not None
+                and _DASH.search(text, found.end, len(text) - len(rest)) is not None
+                and self.set_place(rest)
+            )  # "Updated - November 20, 2025 09:41 pm IST - CHENNAI"
+            or read_date_line(text, self.lexicon, self.today) is not None  # "... 07:30 CET/CEST"
         ):
             return False
         self.set_date(found, offset)
@@ -312,9 +324,15 @@ class _Reader:
         found = find_date(text, self.lexicon, self.today)
         if found is None or found.start == 0:
             return False
-        if text[found.end :].strip(" .,;|)]"):
-            return False
         head = text[: found.start].rstrip(" ,;|–—-")
+        label = _TRAILING_LABEL.search(head)  # "Jane Doe Published November 21, 2025"
+        if label is not None and date_patterns(self.lexicon).label.fullmatch(label.group(1)):
+            head = head[: label.start()].rstrip(" ,;|–—-")
+        if text[found.end :].strip(" .,;|)]") and (
+            label is None
+            or read_date_line(text[label.start() :].strip(), self.lexicon, self.today) is None
+        ):
+            return False  # only an update stamp may follow the date
         joiner = self.names.date_joiner.search(head)  # "Posted by Jane Doe on"
         if joiner is not None:
             head = head[: joiner.start()]
@@ -687,7 +705,8 @@ def title_like(text: str, following: str | None = None) -> bool:
     if text[-1] in ".,;:" and not text.endswith("..."):
         return False
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in _QUOTES):
+    camel = first.islower() and any(c.isupper() for c in words[0][1:])  # "airBaltic", "eBay"
+    if not (first.isupper() or first.isdigit() or first in _QUOTES or camel):
         return False
     if _TWO_SENTENCES.search(text):
         return False
@@ -963,13 +982,21 @@ def _is_labelled_time(text: str, lexicon: Lexicon) -> bool:
 def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
     """True when one of the next two non-blank lines opens with a dateline or byline."""
     looked = 0
+    bullets = 0
     while index < len(lines) and looked < 2 and lines[index].start < limit:
         line = lines[index]
         index += 1
         if line.is_blank:
             continue
-        looked += 1
         content = line.stripped
+        if (
+            content[:2] in _SUMMARY_BULLETS
+            and content[-1:] != "?"
+            and bullets < _MAX_SUMMARY_BULLETS
+        ):
+            bullets += 1  # a bullet summary of a release between its title and dateline
+            continue
+        looked += 1
         if reader.boilerplate_kind(content) is not None:
             continue  # "ENDS" closing a short release is no "ANKARA" dateline
         if len(content) <= _CLOSING_LINE and (
@@ -1035,8 +1062,10 @@ def _date_block_next(reader: _Reader, lines: list[Line], index: int, limit: int)
         content = line.stripped
         if len(content) > _DATE_BLOCK_LINE or first_digit(content) < 0:
             continue
-        if read_date_line(content, reader.lexicon, reader.today) is not None or _date_cell(
-            reader, content
+        if (
+            read_date_line(content, reader.lexicon, reader.today) is not None
+            or _date_cell(reader, content)
+            or (reader.opens_with_label(content) and reader.opens_with_date(content))
         ):
             return not reader.text[line.end : line.end + _LAST_LINE_LOOK * 2].isspace() and (
                 len(reader.text) - line.end > _TEXT_AFTER_HEADER
@@ -1092,9 +1121,9 @@ def _wrapped_title(
     ``Uzbekistan lifts ban on grain`` / ``exports after record harvest``: the second line
     goes on in lower case, both are short, and a blank line (or the end) follows.
     """
-    if following is None or not following[:1].islower() or len(content) > 60:
+    if following is None or not following[:1].islower() or len(content) > _WRAP_WIDTH:
         return None
-    if len(following) > 60 or following[-1:] in ".,;:" or content[-1:] in ".,;:":
+    if len(following) > _WRAP_WIDTH or following[-1:] in ".,;:" or content[-1:] in ".,;:":
         return None
     if index + 1 < len(lines) and not lines[index + 1].is_blank:
         return None
