@@ -77,6 +77,8 @@ _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
 _WRAP_WIDTH = 80
+_SUMMARY_LABEL = 24
+_LOWER_LEAD = regex.compile(r"(?:\p{Ll}[\p{L}-]{1,20}\s{1,3}){1,5}(?=\p{Lu})")
 _SUMMARY_BULLETS = frozenset({"- ", "• ", "* ", "▪ "})  # not "– ", an interview's turn
 _MAX_SUMMARY_BULLETS = 8
 _TITLE_OVER_LABEL = 5
@@ -134,6 +136,9 @@ class _Reader:
         self.published_has_year = False
         self.headline_raw: str | None = None
         self.displaced: list[str] = []
+        self.summary_labels: frozenset[str] = self.lexicon.compiled(
+            "newsparse.header.summary_labels", _summary_labels
+        )
         self.memo: FactsMemo = {}
         """Facts about the texts the header patterns are tried on."""
 
@@ -200,6 +205,10 @@ class _Reader:
         if kind is not None and read_date_line(text, self.lexicon, self.today) is not None:
             return None
         return kind
+
+    def summary_label(self, text: str) -> bool:
+        """True for the label of a summary block (``In short:``, ``What's next?``)."""
+        return len(text) <= _SUMMARY_LABEL and text.rstrip(" :?").casefold() in self.summary_labels
 
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
@@ -757,6 +766,9 @@ def parse_byline(
         glued_names = _all_names(glued.group(2), names)
         return (glued_names, glued.group(1)) if glued_names else None
     agency = None
+    lead = _LOWER_LEAD.match(rest)  # "By national rural reporter Jane Doe"
+    if lead is not None and names.byline_role.search(" " + lead.group().rstrip()):
+        rest = rest[lead.end() :]
     role = names.byline_role.search(rest)
     if role is not None:
         words = role.group().strip(" ,|/–—-").split()
@@ -812,15 +824,21 @@ def parse_header(draft: Draft) -> None:
     limit = (lines[index].start if index < len(lines) else len(text)) + MAX_CHARS
     seen = 0
     body_from: int | None = None
+    summary = False
     while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
         line = lines[index]
         index += 1
         if line.is_blank:
+            summary = False
             continue
         seen += 1
         start, end = line.strip_span()
         start = max(start, draft.body_start)
         content = text[start:end]
+        if header.headline is not None and (summary or reader.summary_label(content)):
+            summary = True  # "In short:" and the lines of its block
+            header.cover(start, end)
+            continue
         kind = reader.boilerplate_kind(content)
         if kind == "credits" and (reader.credit(content) or reader.byline(content)):
             header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
@@ -876,6 +894,11 @@ def parse_header(draft: Draft) -> None:
     _report_displaced(reader, draft)
     if header.agency is None:
         _self_credit(reader, draft)
+
+
+def _summary_labels(lexicon: Lexicon) -> frozenset[str]:
+    """The casefolded labels of summary blocks (``agencies.json`` ``summary_labels``)."""
+    return frozenset(str(x).casefold() for x in lexicon.get("agencies").get("summary_labels", []))
 
 
 def _menu_item(text: str) -> bool:
