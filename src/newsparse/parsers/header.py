@@ -78,6 +78,8 @@ _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
 _WRAP_WIDTH = 80
 _SUMMARY_LABEL = 24
+_WIDGET_LINE = 30
+_PAREN_SUFFIX = regex.compile(r"\s{1,3}\(([\p{L}\d ]{2,20})\)$")
 _LOWER_LEAD = regex.compile(r"(?:\p{Ll}[\p{L}-]{1,20}\s{1,3}){1,5}(?=\p{Lu})")
 _SUMMARY_BULLETS = frozenset({"- ", "• ", "* ", "▪ "})  # not "– ", an interview's turn
 _MAX_SUMMARY_BULLETS = 8
@@ -516,18 +518,26 @@ class _Reader:
         self.credit_authors(names, text)
         return True
 
-    def bare_byline(self, text: str, following: str | None) -> bool:
+    def bare_byline(self, text: str, following: str | None, beyond: str | None = None) -> bool:
         """Read a byline without ``By`` under the headline.
 
         Names alone over a date line, a job title or a blank line after the date
         (``Jane Doe and John Roe`` / ``Mon 24 Nov 2025 17.32 GMT``, ``Jane Doe`` /
         ``Court Correspondent``), or names with a job title (``JANE DOE, Acme staff
-        writers``).
+        writers``). A widget line between the names and the date (``2 min read``) is
+        passed over: ``beyond`` is the line after ``following``, if adjacent.
         """
         if self.header.headline is None or self.byline_seen or len(text) > 120:
             return False
         if any(c.isdigit() for c in text):
             return False
+        if (
+            beyond is not None
+            and following is not None
+            and len(following) <= _WIDGET_LINE
+            and self.rules.kind(following) is not None
+        ):
+            following = beyond  # "Jane Doe" / "2 min read" / "Published: ..."
         head = text
         role = self.names.byline_role.search(text)
         if role is not None:
@@ -695,9 +705,16 @@ class _Reader:
             headline is normal or not title_like(headline, following)
         ):
             return False  # a bracketed slug ("(LEAD) ...") is judged without it
+        suffix = _PAREN_SUFFIX.search(headline)  # "... Residential Areas (News)"
+        if suffix is not None and suffix.group(1).casefold() in self.paren_suffixes():
+            headline = headline[: suffix.start()]
         header.headline = headline
         self.headline_raw = normal
         return True
+
+    def paren_suffixes(self) -> frozenset[str]:
+        """The casefolded bracketed labels that may close a headline (``(News)``)."""
+        return self.lexicon.compiled("newsparse.header.paren_suffixes", _paren_suffixes)
 
 
 def title_like(text: str, following: str | None = None) -> bool:
@@ -857,7 +874,15 @@ def parse_header(draft: Draft) -> None:
             or reader.agency_line(content)
             or reader.dateline_line(content, start)
             or reader.byline_in_place(content, following)
-            or reader.bare_byline(content, following)
+            or reader.bare_byline(
+                content,
+                following,
+                lines[index + 1].stripped
+                if following is not None
+                and index + 1 < len(lines)
+                and not lines[index + 1].is_blank
+                else None,
+            )
             or (reader.byline_seen and reader.role_line(content))
         ):
             header.cover(start, end)
@@ -894,6 +919,12 @@ def parse_header(draft: Draft) -> None:
     _report_displaced(reader, draft)
     if header.agency is None:
         _self_credit(reader, draft)
+
+
+def _paren_suffixes(lexicon: Lexicon) -> frozenset[str]:
+    """The labels of ``agencies.json`` ``headline_paren_suffixes``, casefolded."""
+    data = lexicon.get("agencies").get("headline_paren_suffixes", [])
+    return frozenset(str(x).casefold() for x in data)
 
 
 def _summary_labels(lexicon: Lexicon) -> frozenset[str]:
