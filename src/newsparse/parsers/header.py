@@ -604,11 +604,22 @@ class _Reader:
             if found is not None:
                 self.set_date(found, 0)
 
-    def dateline_line(self, text: str, offset: int) -> bool:
-        """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
+    def dateline_line(self, text: str, offset: int, title_next: bool = False) -> bool:
+        """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``).
+
+        ``title_next``: a headline-like line comes next, so a place alone is a label.
+        """
         facts, patterns = self.agencies.viable(_DATELINE_LINE, text, 0, len(text), self.memo)
         for pattern in patterns:
             match = pattern.fullmatch_viable(facts)
+            if (
+                match is not None
+                and self.header.headline is None
+                and title_next
+                and not match.groupdict().get("date")
+                and not match.groupdict().get("agency")
+            ):
+                continue  # "CROSS-STRAIT" over the headline: a section label, no dateline
             if match is not None and self.set_place(match.group("place")):
                 self.apply_dateline(match, offset)
                 return True
@@ -872,7 +883,9 @@ def parse_header(draft: Draft) -> None:
             or reader.credit(content)
             or reader.byline(content)
             or reader.agency_line(content)
-            or reader.dateline_line(content, start)
+            or reader.dateline_line(
+                content, start, header.headline is None and _title_next(lines, index)
+            )
             or reader.byline_in_place(content, following)
             or reader.bare_byline(
                 content,
@@ -919,6 +932,14 @@ def parse_header(draft: Draft) -> None:
     _report_displaced(reader, draft)
     if header.agency is None:
         _self_credit(reader, draft)
+
+
+def _title_next(lines: list[Line], index: int) -> bool:
+    """True when the next non-blank line (from ``index``) can be a headline."""
+    for line in itertools.islice(lines, index, index + 3):
+        if not line.is_blank:
+            return title_like(line.stripped)
+    return False
 
 
 def _paren_suffixes(lexicon: Lexicon) -> frozenset[str]:
