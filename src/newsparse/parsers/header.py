@@ -190,6 +190,8 @@ class _Reader:
             return False
         if _normal(place).casefold().rstrip(" -–—,") in self.agencies.not_places:
             return False
+        if place.isupper() and self.agencies.lookup(place) is not None:
+            return False  # "PREMIUM TIMES: How would you ...": the outlet asking, no place
         if self.header.dateline is None:
             self.header.dateline = _normal(place).rstrip(" -–—,")
         self.dateline_seen = True
@@ -1102,7 +1104,10 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
                 and match.groupdict().get("date") is None
             ):
                 continue  # "OTS Secretary General ...": a capitalised word, no dateline
-            if match is not None and match.groupdict().get("place") is not None:
+            place = match.groupdict().get("place") if match is not None else None
+            if place is not None and not (
+                place.isupper() and reader.agencies.lookup(place) is not None
+            ):
                 return True
             if match is not None and pattern.kind == "byline":
                 return True
