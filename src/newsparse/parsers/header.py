@@ -79,6 +79,7 @@ _SHOUTED_WORDS = 4
 _WRAP_WIDTH = 80
 _SUMMARY_LABEL = 24
 _WIDGET_LINE = 30
+_SOURCE_LABEL = 8
 _PAREN_SUFFIX = regex.compile(r"\s{1,3}\(([\p{L}\d ]{2,20})\)$")
 _LOWER_LEAD = regex.compile(r"(?:\p{Ll}[\p{L}-]{1,20}\s{1,3}){1,5}(?=\p{Lu})")
 _SUMMARY_BULLETS = frozenset({"- ", "• ", "* ", "▪ "})  # not "– ", an interview's turn
@@ -209,6 +210,12 @@ class _Reader:
         if kind is not None and read_date_line(text, self.lexicon, self.today) is not None:
             return None
         return kind
+
+    def source_credit(self, text: str) -> None:
+        """Credit the outlet a ``Source: X`` line of the header names."""
+        label, colon, value = text.partition(":")
+        if colon and len(label) <= _SOURCE_LABEL and value.strip():
+            self.set_agency(value.strip())
 
     def summary_label(self, text: str) -> bool:
         """True for the label of a summary block (``In short:``, ``What's next?``)."""
@@ -874,6 +881,8 @@ def parse_header(draft: Draft) -> None:
             header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
             continue
         if kind is not None:
+            if kind == "source" and header.agency is None:
+                reader.source_credit(content)  # "Source: Meduza" under the date
             skipped.append((start, end, kind))
             continue
         following = None
@@ -1024,6 +1033,9 @@ def _page_chrome(
             break  # a byline; a "Related" list the body parser reads with its lines
         if kind is None and (_menu_line(content) or _site_title(reader, content)):
             kind = "navigation"
+            outlet = _MENU_SEPARATOR.split(content, maxsplit=1)[0]
+            if reader.header.agency is None and outlet != content:
+                reader.set_agency(outlet)  # "News24 | South Africa | News": the site's name
         if kind is not None:
             found.extend((s, e, "navigation") for s, e in run)
             found.append((start, end, kind))
