@@ -613,10 +613,13 @@ class _Reader:
             if found is not None:
                 self.set_date(found, 0)
 
-    def dateline_line(self, text: str, offset: int, title_next: bool = False) -> bool:
+    def dateline_line(
+        self, text: str, offset: int, lines: list[Line] | None = None, index: int = 0
+    ) -> bool:
         """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``).
 
-        ``title_next``: a headline-like line comes next, so a place alone is a label.
+        ``lines[index:]`` follow the line: before any headline, a place alone over a
+        headline-like line is a section label.
         """
         facts, patterns = self.agencies.viable(_DATELINE_LINE, text, 0, len(text), self.memo)
         for pattern in patterns:
@@ -624,9 +627,10 @@ class _Reader:
             if (
                 match is not None
                 and self.header.headline is None
-                and title_next
+                and lines is not None
                 and not match.groupdict().get("date")
                 and not match.groupdict().get("agency")
+                and _title_next(lines, index)
             ):
                 continue  # "CROSS-STRAIT" over the headline: a section label, no dateline
             if match is not None and self.set_place(match.group("place")):
@@ -894,9 +898,7 @@ def parse_header(draft: Draft) -> None:
             or reader.credit(content)
             or reader.byline(content)
             or reader.agency_line(content)
-            or reader.dateline_line(
-                content, start, header.headline is None and _title_next(lines, index)
-            )
+            or reader.dateline_line(content, start, lines, index)
             or reader.byline_in_place(content, following)
             or reader.bare_byline(
                 content,
