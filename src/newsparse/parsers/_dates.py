@@ -110,7 +110,7 @@ def _build(lexicon: Lexicon) -> DatePatterns:
         r"|\(?(?:UTC|GMT)\s?(?P<off2>[+-]\d{1,2}(?::?\d{2})?)\)?"
         rf"|\(?(?P<zone>{zone})\)?(?![\w])))?"
     )
-    time_sep = r"(?:\s{0,3}[,|/–@-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
+    time_sep = r"(?:\s{0,3}[,|/–@•·-]\s{0,3}|\s{1,3}(?:at\s{1,3})?|T)"
     g_date = (
         rf"(?:(?P<wd>{weekday})\.?,?\s{{1,3}})?"
         r"(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"
@@ -304,7 +304,13 @@ def date_at(
 
 
 # After a date line: closing brackets, punctuation, or a zone we cannot place ("ET").
-_TRAILER = regex.compile(r"[\s.,;|)\]]{0,5}(?:\p{Lu}{1,4}[\s.)\]]{0,3})?")
+_TRAILER = regex.compile(r"[\s.,;|)\]/]{0,5}(?:\p{Lu}{1,4}[\s.)\]]{0,3})?")
+# Between a date and what may follow it on a web page's date line.
+_TAIL_SEPARATOR = regex.compile(r"[\s,;|(/–—-]{1,6}")
+# A place after the date (``November 20, 2025 09:41 pm IST - CHENNAI``).
+_PLACE_TAIL = regex.compile(r"\s{1,3}[–—-]\s{1,3}\p{Lu}[\p{L} ]{1,28}")
+_MAX_UPDATE_TAIL = 80
+_TIME_FIRST_SEPARATOR = regex.compile(r"\s{0,3}[,|/•·–-]?\s{0,3}")
 
 
 def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | None:
@@ -324,14 +330,39 @@ def read_date_line(text: str, lexicon: Lexicon, today: _dt.date) -> DateFound | 
     start = label.end() if label else left
     match = patterns.date.match(text, start)
     if match is None:
-        return None
+        # "Published: 6:30pm, 21 Nov 2025", "05:20 AM November 21, 2025": time first
+        clock = patterns.time.match(text, start) if text[start : start + 1].isdigit() else None
+        if clock is None:
+            return None
+        sep = _TIME_FIRST_SEPARATOR.match(text, clock.end())
+        match = patterns.date.match(text, sep.end()) if sep is not None else None
+        if match is None or match.group("hour") is not None:
+            return None
     found = _from_match(match, patterns, today)
     if found is None:
         return None
     trailer = _TRAILER.match(text, found.end)
     if trailer is None or trailer.end() != len(text):
-        return None
+        return found if _update_tail(text, found.end, patterns) else None
     return found
+
+
+def _update_tail(text: str, end: int, patterns: DatePatterns) -> bool:
+    """True when what follows a date is an update stamp or a place, not running text.
+
+    ``20 Nov 2025 06:15PM (Updated: 20 Nov 2025 09:40PM)``, ``..., updated Fri 21 Nov
+    2025 at 7:32am``, ``... Updated about 3 hours ago``, ``... 09:41 pm IST - CHENNAI``.
+    """
+    if len(text) - end > _MAX_UPDATE_TAIL:
+        return False
+    place = _PLACE_TAIL.fullmatch(text, end)
+    if place is not None:
+        return True
+    sep = _TAIL_SEPARATOR.match(text, end)
+    if sep is None:
+        return False
+    label = patterns.label.match(text, sep.end())
+    return label is not None and "pdate" in label.group().casefold()
 
 
 def read_time_line(text: str, lexicon: Lexicon) -> tuple[str, str, int, int] | None:

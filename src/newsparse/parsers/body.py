@@ -556,10 +556,33 @@ def _credit_authors(draft: Draft, rules: BoilerplateRules, text: str) -> None:
 
 
 def _source_agency(draft: Draft, text: str) -> None:
-    _, _, value = text.partition(":")
-    name = agency_index(draft.lexicon).lookup(value) if value else None
-    if name is not None and agency_index(draft.lexicon).kinds.get(name) != "aggregator":
-        draft.header.agency = name
+    """Credit the agency a source line names.
+
+    ``Source: Acme News``, ``Source: CNA/ng(mi)`` (desk initials after a slash),
+    ``Published in Dawn, November 21st, 2025``, ``This report by X was first published``.
+    """
+    index = agency_index(draft.lexicon)
+    _, colon, value = text.partition(":")
+    candidates = []
+    if colon:
+        value = value.strip()
+        candidates = [value, _DESK_AFTER_SOURCE.split(value, maxsplit=1)[0]]
+    else:
+        outlet = _SOURCE_OUTLET.match(text)
+        if outlet is not None:
+            candidates = [outlet.group("name")]
+    for candidate in candidates:
+        name = index.lookup(candidate) if candidate else None
+        if name is not None and index.kinds.get(name) != "aggregator":
+            draft.header.agency = name
+            return
+
+
+_DESK_AFTER_SOURCE = regex.compile(r"\s{0,2}[/(]")
+_SOURCE_OUTLET = regex.compile(
+    r"(?:published\sin|this\s(?:report|article|story)\sby)\s(?P<name>[^,]{1,60}?)(?:,|\swas\b)",
+    regex.IGNORECASE,
+)
 
 
 # -- signature ------------------------------------------------------------------------

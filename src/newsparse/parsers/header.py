@@ -76,12 +76,32 @@ _CREDIT = ("credit",)
 _DATELINE_LINE = ("dateline_line",)
 _FOLLOWING_KINDS = ("dateline", "dateline_line", "byline")
 _SHOUTED_WORDS = 4
+_WRAP_WIDTH = 80
+_SUMMARY_LABEL = 24
+_WIDGET_LINE = 30
+_SOURCE_LABEL = 8
+_PAREN_SUFFIX = regex.compile(r"\s{1,3}\(([\p{L}\d ]{2,20})\)$")
+_LOWER_LEAD = regex.compile(r"(?:\p{Ll}[\p{L}-]{1,20}\s{1,3}){1,5}(?=\p{Lu})")
+_SUMMARY_BULLETS = frozenset({"- ", "• ", "* ", "▪ "})  # not "– ", an interview's turn
+_MAX_SUMMARY_BULLETS = 8
+_TITLE_OVER_LABEL = 5
+_STANDFIRST_LINE = 250
+_STANDFIRST_BLOCK = 4
+_DATE_BLOCK_LINE = 120
+_DATE_BLOCK_LOOK = 3
+_TEXT_AFTER_HEADER = 200
 _LAST_LINE_LOOK = 200
 _CLOSING_LINE = 80
 _MAX_CELL_ROW = 120
 """The longest row of cells split at spaced slashes or dots (bars: any length)."""
-_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•]\s{1,3}")
-_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}")
+_PLACE_AFTER_DATE = regex.compile(r"\p{Lu}[\p{L}]{1,20}(?:\s\p{Lu}[\p{L}]{1,20}){0,2}")
+_DASH = regex.compile(r"\s[-–—]\s")
+_TRAILING_LABEL = regex.compile(r"\s(\p{L}{4,12})$")
+_OUTLET_AFTER_NAMES = regex.compile(r"\s{1,3}\(([^()]{2,60})\)$")
+_DOTTED_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[·•]\s{1,3}")
+_ROW_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
+_CELL = regex.compile(r"\s{0,3}\|\s{0,3}|\s{1,3}[/·•●]\s{1,3}")
+_MENU_SEPARATOR = regex.compile(r"\s{2,10}|\s{0,3}[|>»›·•]\s{0,3}|\s{1,3}/\s{1,3}")
 _SITE_WORD_SPLIT = regex.compile(r"[\s-]{1,3}")
 _MAX_CHROME_LINES = 80
 """Lines of page chrome (menus, skip links) read before the header proper."""
@@ -119,6 +139,9 @@ class _Reader:
         self.published_has_year = False
         self.headline_raw: str | None = None
         self.displaced: list[str] = []
+        self.summary_labels: frozenset[str] = self.lexicon.compiled(
+            "newsparse.header.summary_labels", _summary_labels
+        )
         self.memo: FactsMemo = {}
         """Facts about the texts the header patterns are tried on."""
 
@@ -168,6 +191,8 @@ class _Reader:
             return False
         if _normal(place).casefold().rstrip(" -–—,") in self.agencies.not_places:
             return False
+        if place.isupper() and self.agencies.lookup(place) is not None:
+            return False  # "PREMIUM TIMES: How would you ...": the outlet asking, no place
         if self.header.dateline is None:
             self.header.dateline = _normal(place).rstrip(" -–—,")
         self.dateline_seen = True
@@ -185,6 +210,16 @@ class _Reader:
         if kind is not None and read_date_line(text, self.lexicon, self.today) is not None:
             return None
         return kind
+
+    def source_credit(self, text: str) -> None:
+        """Credit the outlet a ``Source: X`` line of the header names."""
+        label, colon, value = text.partition(":")
+        if colon and len(label) <= _SOURCE_LABEL and value.strip():
+            self.set_agency(value.strip())
+
+    def summary_label(self, text: str) -> bool:
+        """True for the label of a summary block (``In short:``, ``What's next?``)."""
+        return len(text) <= _SUMMARY_LABEL and text.rstrip(" :?").casefold() in self.summary_labels
 
     # -- line readers ----------------------------------------------------------------
     def byline(self, text: str) -> bool:
@@ -247,6 +282,12 @@ class _Reader:
             or read_date_line(rest, self.lexicon, self.today) is not None
             or _is_labelled_time(rest, self.lexicon)  # "... 12:15 GMT+1 • Updated 14:02"
             or self.rules.kind(rest) is not None  # "August 1, 2024 6:12 PM  2 min read"
+            or (
+                _PLACE_AFTER_DATE.fullmatch(rest) is not None
+                and _DASH.search(text, found.end, len(text) - len(rest)) is not None
+                and self.set_place(rest)
+            )  # "Updated - November 20, 2025 09:41 pm IST - CHENNAI"
+            or read_date_line(text, self.lexicon, self.today) is not None  # "... 07:30 CET/CEST"
         ):
             return False
         self.set_date(found, offset)
@@ -303,9 +344,15 @@ class _Reader:
         found = find_date(text, self.lexicon, self.today)
         if found is None or found.start == 0:
             return False
-        if text[found.end :].strip(" .,;|)]"):
-            return False
         head = text[: found.start].rstrip(" ,;|–—-")
+        label = _TRAILING_LABEL.search(head)  # "Jane Doe Published November 21, 2025"
+        if label is not None and date_patterns(self.lexicon).label.fullmatch(label.group(1)):
+            head = head[: label.start()].rstrip(" ,;|–—-")
+        if text[found.end :].strip(" .,;|)]") and (
+            label is None
+            or read_date_line(text[label.start() :].strip(), self.lexicon, self.today) is None
+        ):
+            return False  # only an update stamp may follow the date
         joiner = self.names.date_joiner.search(head)  # "Posted by Jane Doe on"
         if joiner is not None:
             head = head[: joiner.start()]
@@ -351,7 +398,11 @@ class _Reader:
         barred = "|" in text
         if not barred and len(text) > _MAX_CELL_ROW:
             return False  # "DENVER, CO / ACCESSWIRE / April 16, 2024 / Acme Inc. ..."
-        parts = [p.strip() for p in (text.split("|") if barred else _CELL.split(text))]
+        if barred and ("·" in text or "•" in text):
+            cells = _DOTTED_CELL.split(text)  # "Name · Outlet · Posted: ... | Updated ..."
+        else:
+            cells = text.split("|") if barred else _CELL.split(text)
+        parts = [p.strip() for p in cells]
         if len(parts) > 6 or not all(parts):
             return False
         relative = date_patterns(self.lexicon).relative
@@ -476,18 +527,26 @@ class _Reader:
         self.credit_authors(names, text)
         return True
 
-    def bare_byline(self, text: str, following: str | None) -> bool:
+    def bare_byline(self, text: str, following: str | None, beyond: str | None = None) -> bool:
         """Read a byline without ``By`` under the headline.
 
         Names alone over a date line, a job title or a blank line after the date
         (``Jane Doe and John Roe`` / ``Mon 24 Nov 2025 17.32 GMT``, ``Jane Doe`` /
         ``Court Correspondent``), or names with a job title (``JANE DOE, Acme staff
-        writers``).
+        writers``). A widget line between the names and the date (``2 min read``) is
+        passed over: ``beyond`` is the line after ``following``, if adjacent.
         """
         if self.header.headline is None or self.byline_seen or len(text) > 120:
             return False
         if any(c.isdigit() for c in text):
             return False
+        if (
+            beyond is not None
+            and following is not None
+            and len(following) <= _WIDGET_LINE
+            and self.rules.kind(following) is not None
+        ):
+            following = beyond  # "Jane Doe" / "2 min read" / "Published: ..."
         head = text
         role = self.names.byline_role.search(text)
         if role is not None:
@@ -499,12 +558,23 @@ class _Reader:
             (following is None and self.header.published is not None)
             or (following is not None and read_date_line(following, self.lexicon, self.today))
             or (following is not None and self.role_line(following))
+            or (
+                following is not None
+                and len(following) <= _DATE_BLOCK_LINE
+                and _date_cell(self, following)
+            )
         ):
             return False
-        names = _all_names(head.strip(), self.names)
+        head = head.strip()
+        agency = None
+        outlet = _OUTLET_AFTER_NAMES.search(head)  # "Jane Doe (The Jakarta Post)"
+        if outlet is not None and self.agencies.lookup(outlet.group(1)):
+            agency, head = outlet.group(1), head[: outlet.start()]
+        names = _all_names(head, self.names)
         if names is None:
             return False
         self.credit_authors(names, text)
+        self.set_agency(agency)
         return True
 
     def role_line(self, text: str) -> bool:
@@ -543,11 +613,26 @@ class _Reader:
             if found is not None:
                 self.set_date(found, 0)
 
-    def dateline_line(self, text: str, offset: int) -> bool:
-        """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``)."""
+    def dateline_line(
+        self, text: str, offset: int, lines: list[Line] | None = None, index: int = 0
+    ) -> bool:
+        """Read a dateline that fills its line (``BAKU, Azerbaijan, Oct. 23``).
+
+        ``lines[index:]`` follow the line: before any headline, a place alone over a
+        headline-like line is a section label.
+        """
         facts, patterns = self.agencies.viable(_DATELINE_LINE, text, 0, len(text), self.memo)
         for pattern in patterns:
             match = pattern.fullmatch_viable(facts)
+            if (
+                match is not None
+                and self.header.headline is None
+                and lines is not None
+                and not match.groupdict().get("date")
+                and not match.groupdict().get("agency")
+                and _title_next(lines, index)
+            ):
+                continue  # "CROSS-STRAIT" over the headline: a section label, no dateline
             if match is not None and self.set_place(match.group("place")):
                 self.apply_dateline(match, offset)
                 return True
@@ -618,6 +703,14 @@ class _Reader:
                     )
                     or (label and len(normal.split()) > len(header.headline.split()))
                     or (_short_label(header.headline) and _shouted_title(normal))
+                    or (
+                        # "Social Affairs" / "Births rise for 14th straight month ...": a
+                        # section label over a web page's title, read before any byline
+                        _short_label(header.headline)
+                        and len(normal.split()) >= _TITLE_OVER_LABEL
+                        and not self.byline_seen
+                        and header.published is None
+                    )
                 )
             ):
                 return False
@@ -636,9 +729,16 @@ class _Reader:
             headline is normal or not title_like(headline, following)
         ):
             return False  # a bracketed slug ("(LEAD) ...") is judged without it
+        suffix = _PAREN_SUFFIX.search(headline)  # "... Residential Areas (News)"
+        if suffix is not None and suffix.group(1).casefold() in self.paren_suffixes():
+            headline = headline[: suffix.start()]
         header.headline = headline
         self.headline_raw = normal
         return True
+
+    def paren_suffixes(self) -> frozenset[str]:
+        """The casefolded bracketed labels that may close a headline (``(News)``)."""
+        return self.lexicon.compiled("newsparse.header.paren_suffixes", _paren_suffixes)
 
 
 def title_like(text: str, following: str | None = None) -> bool:
@@ -655,7 +755,8 @@ def title_like(text: str, following: str | None = None) -> bool:
     if text[-1] in ".,;:" and not text.endswith("..."):
         return False
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in _QUOTES):
+    camel = first.islower() and any(c.isupper() for c in words[0][1:])  # "airBaltic", "eBay"
+    if not (first.isupper() or first.isdigit() or first in _QUOTES or camel):
         return False
     if _TWO_SENTENCES.search(text):
         return False
@@ -706,6 +807,9 @@ def parse_byline(
         glued_names = _all_names(glued.group(2), names)
         return (glued_names, glued.group(1)) if glued_names else None
     agency = None
+    lead = _LOWER_LEAD.match(rest)  # "By national rural reporter Jane Doe"
+    if lead is not None and names.byline_role.search(" " + lead.group().rstrip()):
+        rest = rest[lead.end() :]
     role = names.byline_role.search(rest)
     if role is not None:
         words = role.group().strip(" ,|/–—-").split()
@@ -761,20 +865,28 @@ def parse_header(draft: Draft) -> None:
     limit = (lines[index].start if index < len(lines) else len(text)) + MAX_CHARS
     seen = 0
     body_from: int | None = None
+    summary = False
     while index < len(lines) and seen < MAX_LINES and lines[index].start < limit:
         line = lines[index]
         index += 1
         if line.is_blank:
+            summary = False
             continue
         seen += 1
         start, end = line.strip_span()
         start = max(start, draft.body_start)
         content = text[start:end]
+        if header.headline is not None and (summary or reader.summary_label(content)):
+            summary = True  # "In short:" and the lines of its block
+            header.cover(start, end)
+            continue
         kind = reader.boilerplate_kind(content)
         if kind == "credits" and (reader.credit(content) or reader.byline(content)):
             header.cover(start, end)  # "Author: Jane Doe", "Reporter: ..." over the text
             continue
         if kind is not None:
+            if kind == "source" and header.agency is None:
+                reader.source_credit(content)  # "Source: Meduza" under the date
             skipped.append((start, end, kind))
             continue
         following = None
@@ -786,9 +898,17 @@ def parse_header(draft: Draft) -> None:
             or reader.credit(content)
             or reader.byline(content)
             or reader.agency_line(content)
-            or reader.dateline_line(content, start)
+            or reader.dateline_line(content, start, lines, index)
             or reader.byline_in_place(content, following)
-            or reader.bare_byline(content, following)
+            or reader.bare_byline(
+                content,
+                following,
+                lines[index + 1].stripped
+                if following is not None
+                and index + 1 < len(lines)
+                and not lines[index + 1].is_blank
+                else None,
+            )
             or (reader.byline_seen and reader.role_line(content))
         ):
             header.cover(start, end)
@@ -808,7 +928,10 @@ def parse_header(draft: Draft) -> None:
         if reader.title(content, following) or _section_label(content, following):
             header.cover(start, end)
             continue
-        if header.headline is not None and _dateline_follows(reader, lines, index, limit):
+        if header.headline is not None and (
+            _dateline_follows(reader, lines, index, limit)
+            or (header.published is None and _date_block_next(reader, lines, index, limit))
+        ):
             header.cover(start, end)  # a standfirst between headline and dateline
             continue
         break
@@ -824,14 +947,33 @@ def parse_header(draft: Draft) -> None:
         _self_credit(reader, draft)
 
 
+def _title_next(lines: list[Line], index: int) -> bool:
+    """True when the next non-blank line (from ``index``) can be a headline."""
+    for line in itertools.islice(lines, index, index + 3):
+        if not line.is_blank:
+            return title_like(line.stripped)
+    return False
+
+
+def _paren_suffixes(lexicon: Lexicon) -> frozenset[str]:
+    """The labels of ``agencies.json`` ``headline_paren_suffixes``, casefolded."""
+    data = lexicon.get("agencies").get("headline_paren_suffixes", [])
+    return frozenset(str(x).casefold() for x in data)
+
+
+def _summary_labels(lexicon: Lexicon) -> frozenset[str]:
+    """The casefolded labels of summary blocks (``agencies.json`` ``summary_labels``)."""
+    return frozenset(str(x).casefold() for x in lexicon.get("agencies").get("summary_labels", []))
+
+
 def _menu_item(text: str) -> bool:
     """A capitalised entry of a site menu: one to three words, no digits, no full stop."""
     return (
         len(text) <= 30
         and len(text.split()) <= 3
         and text[:1].isupper()
-        and text[-1:].isalpha()
-        and not any(c.isdigit() for c in text)
+        and text[-1:].isalnum()
+        and not any(word.isdigit() for word in text.split())
     )
 
 
@@ -893,6 +1035,9 @@ def _page_chrome(
             break  # a byline; a "Related" list the body parser reads with its lines
         if kind is None and (_menu_line(content) or _site_title(reader, content)):
             kind = "navigation"
+            outlet = _MENU_SEPARATOR.split(content, maxsplit=1)[0]
+            if reader.header.agency is None and outlet != content:
+                reader.set_agency(outlet)  # "News24 | South Africa | News": the site's name
         if kind is not None:
             found.extend((s, e, "navigation") for s, e in run)
             found.append((start, end, kind))
@@ -928,13 +1073,21 @@ def _is_labelled_time(text: str, lexicon: Lexicon) -> bool:
 def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
     """True when one of the next two non-blank lines opens with a dateline or byline."""
     looked = 0
+    bullets = 0
     while index < len(lines) and looked < 2 and lines[index].start < limit:
         line = lines[index]
         index += 1
         if line.is_blank:
             continue
-        looked += 1
         content = line.stripped
+        if (
+            content[:2] in _SUMMARY_BULLETS
+            and content[-1:] != "?"
+            and bullets < _MAX_SUMMARY_BULLETS
+        ):
+            bullets += 1  # a bullet summary of a release between its title and dateline
+            continue
+        looked += 1
         if reader.boilerplate_kind(content) is not None:
             continue  # "ENDS" closing a short release is no "ANKARA" dateline
         if len(content) <= _CLOSING_LINE and (
@@ -951,6 +1104,8 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
         found = find_date(content, reader.lexicon, reader.today, 0, min(len(content), 120))
         if found is not None and len(content) <= 120 and not content[found.end :].strip(" .,;|)]"):
             return True
+        if found is not None and len(content) <= _STANDFIRST_LINE and _date_cell(reader, content):
+            return True  # "Name · Outlet · Posted: Nov 20, 2025 4:00 AM EST | Updated ..."
         facts, patterns = reader.agencies.viable(
             _FOLLOWING_KINDS, content, 0, len(content), reader.memo
         )
@@ -963,11 +1118,62 @@ def _dateline_follows(reader: _Reader, lines: list[Line], index: int, limit: int
                 and match.groupdict().get("date") is None
             ):
                 continue  # "OTS Secretary General ...": a capitalised word, no dateline
-            if match is not None and match.groupdict().get("place") is not None:
+            place = match.groupdict().get("place") if match is not None else None
+            if place is not None and not (
+                place.isupper() and reader.agencies.lookup(place) is not None
+            ):
                 return True
             if match is not None and pattern.kind == "byline":
                 return True
     return False
+
+
+def _date_block_next(reader: _Reader, lines: list[Line], index: int, limit: int) -> bool:
+    """True when the block after the current one is a web page's byline and date block.
+
+    A standfirst of a few short lines (``Six autonomous buses will serve ...``) sits
+    between the headline and a block of short lines holding a date line (``Natasha Goh``
+    / ``20 Nov 2025 06:15PM (Updated: ...)``); running text follows that block.
+    ``index`` is the line after the current one.
+    """
+    if lines[index - 1].end - lines[index - 1].start > _STANDFIRST_LINE:
+        return False
+    rest = 0
+    while index < len(lines) and not lines[index].is_blank:
+        rest += 1
+        if rest >= _STANDFIRST_BLOCK or lines[index].end - lines[index].start > _STANDFIRST_LINE:
+            return False
+        index += 1
+    while index < len(lines) and lines[index].is_blank:
+        index += 1
+    looked = 0
+    while index < len(lines) and looked < _DATE_BLOCK_LOOK and lines[index].start < limit:
+        line = lines[index]
+        if line.is_blank:
+            return False
+        looked += 1
+        index += 1
+        content = line.stripped
+        if len(content) > _DATE_BLOCK_LINE or first_digit(content) < 0:
+            continue
+        if (
+            read_date_line(content, reader.lexicon, reader.today) is not None
+            or _date_cell(reader, content)
+            or (reader.opens_with_label(content) and reader.opens_with_date(content))
+        ):
+            return not reader.text[line.end : line.end + _LAST_LINE_LOOK * 2].isspace() and (
+                len(reader.text) - line.end > _TEXT_AFTER_HEADER
+            )
+    return False
+
+
+def _date_cell(reader: _Reader, text: str) -> bool:
+    """True when a cell of a credit row (``|``, `` · ``, `` / ``) is a (labelled) date line."""
+    return any(
+        read_date_line(cell, reader.lexicon, reader.today) is not None
+        for cell in _ROW_CELL.split(text)
+        if cell
+    )
 
 
 def _self_credit(reader: _Reader, draft: Draft) -> None:
@@ -1009,9 +1215,9 @@ def _wrapped_title(
     ``Uzbekistan lifts ban on grain`` / ``exports after record harvest``: the second line
     goes on in lower case, both are short, and a blank line (or the end) follows.
     """
-    if following is None or not following[:1].islower() or len(content) > 60:
+    if following is None or not following[:1].islower() or len(content) > _WRAP_WIDTH:
         return None
-    if len(following) > 60 or following[-1:] in ".,;:" or content[-1:] in ".,;:":
+    if len(following) > _WRAP_WIDTH or following[-1:] in ".,;:" or content[-1:] in ".,;:":
         return None
     if index + 1 < len(lines) and not lines[index + 1].is_blank:
         return None
