@@ -149,8 +149,15 @@ _QUOTED_AS_SAYING = regex.compile(
 )
 # A dateline left at the start of a lead: capitals, a comma, a date, the agency in
 # parentheses and a dash.
+# Also a title-case place with a month and day before the credit, the dash optional
+# ("Taipei, Nov. 20 (CNA) Media ..."), and a bare place before a colon
+# ("SINGAPORE: Commuters ...", "Dubai: Commuters ...").
 _DATELINE_LEAD = regex.compile(
     r"\p{Lu}[\p{Lu} .'’/-]{1,40}+,[^()\n]{0,30}+\([^()\n]{1,30}+\)\s{0,3}+[-–—]{1,3}+\s{1,3}+"
+    r"|\p{Lu}\p{Ll}{1,20}+(?:[ -]\p{Lu}\p{Ll}{1,20}+){0,2}+,\s{1,3}+\p{Lu}\p{Ll}{2,8}+\.?\s{1,3}+"
+    r"\p{N}{1,2}+(?:,\s{1,3}+\p{N}{4})?\s{1,3}+\([^()\n]{1,30}+\)\.?\s{0,3}+(?:[-–—]{1,3}+\s{0,3}+)?"
+    r"|\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)(?:[ -]\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)){0,2}+"
+    r":\s{1,3}+(?=\p{Lu})"
 )
 _DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
 _APOSTROPHE_S = ("'s", "’s")
