@@ -384,7 +384,9 @@ class NameLex:
             + _alternation(self._speech.get("addressee_heads", ()))
             + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
             + _WS
+            + r"(?:"
             + _CAP
+            + r"|\p{Lu}{2,12}+(?![\p{L}]))"  # "told PREMIUM TIMES that"
             + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"

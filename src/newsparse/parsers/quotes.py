@@ -1442,6 +1442,34 @@ def _postposed_clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | 
     return lo, hi
 
 
+_ARTICLE_START = regex.compile(r"\s{0,3}+(?:the|a|an)\s{1,3}+")
+
+
+def _source_apposition_end(ctx: _Context, pos: int, hi: int) -> int:
+    """Where the clause starts after "According to X," and an apposition on X.
+
+    "According to Finnish Forest Industries, the industry's lobby group, paper
+    production ...": a short role phrase after an article, closed by a comma, describes
+    the source and is skipped; anything else (the subject of the clause) stays.
+    """
+    text = ctx.text
+    article = _ARTICLE_START.match(text, pos, hi)
+    if article is None:
+        return pos
+    comma = text.find(",", article.end(), min(hi, article.end() + 60))
+    if comma < 0:
+        return pos
+    words = text[article.end() : comma].casefold().split()
+    if not words or len(words) > 6:
+        return pos
+    nouns = ctx.lex.org_nouns
+    if words[-1] in nouns or " ".join(words[-2:]) in nouns:
+        return comma + 1  # "the industry's lobby group,", "the state regulator,"
+    if ctx.lex.is_role_phrase(text[article.end() : comma]):
+        return comma + 1
+    return pos
+
+
 def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     word = _WORD.match(ctx.text, pos, hi)
     if word is None:
@@ -1597,7 +1625,8 @@ def _indirect_in_unit(
         comma = text.find(",", according.end(), min(hi, according.end() + 250))
         if comma > 0:
             entity = _entity_after(ctx, according.end(), comma)
-            clause = _clause(ctx, comma + 1, hi)
+            after_comma = _source_apposition_end(ctx, comma + 1, hi)
+            clause = _clause(ctx, after_comma, hi)
             if entity is not None and clause is not None:
                 cue = _trim_span(text, according.start(), according.end())
                 return _Draft(
