@@ -1373,6 +1373,8 @@ def _direct_quotes(
             accept = words >= 3 and sentence_like and seg.closed
         else:
             accept = words >= _MIN_CUELESS_WORDS and sentence_like and seg.closed
+        if accept and _embedded_fragment(ctx, seg, before_lo, content):
+            accept = False  # the end of a reported clause: a mixed quotation
         if not accept:
             rejected.append(seg)
             continue
@@ -1397,6 +1399,34 @@ def _direct_quotes(
             if second is not None:
                 extras.append(second)
     return drafts + extras, rejected
+
+
+def _embedded_fragment(ctx: _Context, seg: Segment, before_lo: int, content: str) -> bool:
+    """True for quoted words that end a reported clause of the same sentence.
+
+    'Karavelas added that the association was ready to return "tomorrow morning, if
+    ..."', 'Bambang said the government wanted "the two sides to ..."': the marks open
+    in lower case after a speech verb whose reported clause has begun before them.
+    """
+    first = content.lstrip()[:1]
+    if not first.islower():
+        return False
+    text = ctx.text
+    head = seg.open_pos
+    while head > before_lo and text[head - 1].isspace():
+        head -= 1
+    if head <= before_lo or not (text[head - 1].isalnum() or text[head - 1] in "%"):
+        return False  # 'said: "..."', 'said, "..."'
+    last = None
+    for verb in ctx.index.verbs(ctx.lex.verb_re, before_lo, head):
+        last = verb
+    if last is None or last.group().casefold().endswith("ing"):
+        return False
+    lemma = _lemma(ctx, last)
+    if lemma in ctx.lex.question_verbs:
+        return False
+    _, cue_end = _cue_span(ctx, last, head)
+    return _reported_clause(ctx, lemma, cue_end, seg.open_pos) is not None
 
 
 # -- indirect quotations ------------------------------------------------------------------
@@ -1502,7 +1532,8 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
     if entity.kind == "name" and entity.role is None and start < entity.start:
         role = _clean(text[start : entity.start])
         if (
-            count_words(role, 13) <= 12
+            role
+            and count_words(role, 13) <= 12
             and role.split()[-1].casefold() not in _DESCRIPTOR_STOPS
             # "A spokesman for the Liberal" + "Democrats": one capitalised word after a
             # capitalised complement ends the organisation's name
