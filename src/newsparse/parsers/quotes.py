@@ -150,12 +150,14 @@ _QUOTED_AS_SAYING = regex.compile(
 # A dateline left at the start of a lead: capitals, a comma, a date, the agency in
 # parentheses and a dash.
 # Also a title-case place with a month and day before the credit, the dash optional
-# ("Taipei, Nov. 20 (CNA) Media ..."), and a bare place before a colon
+# ("Taipei, Nov. 20 (CNA) Media ...", "Maputo, 20 Nov 2025 (Lusa) - ..."), and a bare
+# place before a colon
 # ("SINGAPORE: Commuters ...", "Dubai: Commuters ...").
 _DATELINE_LEAD = regex.compile(
     r"\p{Lu}[\p{Lu} .'’/-]{1,40}+,[^()\n]{0,30}+\([^()\n]{1,30}+\)\s{0,3}+[-–—]{1,3}+\s{1,3}+"
-    r"|\p{Lu}\p{Ll}{1,20}+(?:[ -]\p{Lu}\p{Ll}{1,20}+){0,2}+,\s{1,3}+\p{Lu}\p{Ll}{2,8}+\.?\s{1,3}+"
-    r"\p{N}{1,2}+(?:,\s{1,3}+\p{N}{4})?\s{1,3}+\([^()\n]{1,30}+\)\.?\s{0,3}+(?:[-–—]{1,3}+\s{0,3}+)?"
+    r"|\p{Lu}\p{Ll}{1,20}+(?:[ -]\p{Lu}\p{Ll}{1,20}+){0,2}+,\s{1,3}+"
+    r"(?:\p{Lu}\p{Ll}{2,8}+\.?\s{1,3}+\p{N}{1,2}+|\p{N}{1,2}+\s{1,3}+\p{Lu}\p{Ll}{2,8}+\.?)"
+    r"(?:,?\s{1,3}+\p{N}{4})?\s{1,3}+\([^()\n]{1,30}+\)\.?\s{0,3}+(?:[-–—]{1,3}+\s{0,3}+)?"
     r"|\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)(?:[ -]\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)){0,2}+"
     r":\s{1,3}+(?=\p{Lu})"
 )
@@ -1743,6 +1745,8 @@ def _indirect_in_unit(
                 return _Draft(
                     lo, lo, "indirect", pi, cue=cue, entity=bare, anchor=bare.start
                 ), "backward"
+        if reported is not None and not forward_only and _outer_attribution(ctx, reported, hi):
+            continue  # "X estimates that ..., its president said": the later verb frames
         if reported is None and text.find(",", lo, verb.start()) < 0:
             # (Performance.) Every report below needs the clause the verb reports or a
             # comma before the verb: no speaker is looked for when there is neither.
@@ -1817,6 +1821,36 @@ def _indirect_in_unit(
     return None, None
 
 
+def _outer_attribution(ctx: _Context, reported: tuple[int, int], hi: int) -> bool:
+    """True when the reported clause ends in a postposed attribution of its own.
+
+    "The institute estimates that 1.2 million people could be affected, its president
+    said on Thursday.": a comma, a short subject, a speech verb and at most a few words
+    (a time, a place) close the sentence, so the whole sentence is what that speaker
+    said.
+    """
+    text = ctx.text
+    if text.find(",", reported[0], reported[1]) < 0:
+        return False
+    for verb in ctx.index.verbs(ctx.lex.verb_re, reported[0], hi):
+        if verb.group().casefold().endswith("ing"):
+            continue
+        comma = text.rfind(",", reported[0], verb.start())
+        if comma < 0 or not 1 <= count_words(text, 5, comma + 1, verb.start()) <= 4:
+            continue
+        _, cue_end = _cue_span(ctx, verb, hi)
+        tail = text[cue_end:hi]
+        if count_words(tail, 7) > 6 or " that " in f" {tail} ":
+            continue
+        entity = _entity_before(ctx, comma + 1, verb.start())
+        if entity is None:
+            continue
+        if _lemma(ctx, verb) in ("report", "inform") and entity.name in ctx.lex.agencies:
+            continue  # "..., Interfax reports.": the agency relays, it does not frame
+        return True
+    return False
+
+
 def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[int, int] | None:
     """The clause a speech verb (cue ending at ``cue_end``) reports: ``said (that) ...``.
 
@@ -1837,6 +1871,10 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     adjunct = _ADJUNCT.match(text, after, hi)
     if adjunct is not None:
         after = adjunct.end()
+    focus_re = ctx.qlex.focus_re
+    focus = focus_re.match(text, after, hi) if focus_re is not None else None
+    if focus is not None:
+        after = focus.end()  # "saying only that"
     that = _THAT.match(text, after, hi)
     clause = None
     if that is not None and that.end() > after:
@@ -1993,8 +2031,12 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
     comma = _comma_before(text, lo, verb.start())
     if comma is None:
         return None
-    that = _THAT.match(text, verb.end(), hi)
-    clause_start = that.end() if that is not None and that.end() > verb.end() else None
+    after = verb.end()
+    focus = ctx.qlex.focus_re.match(text, after, hi) if ctx.qlex.focus_re is not None else None
+    if focus is not None:
+        after = focus.end()  # "..., saying only that ..."
+    that = _THAT.match(text, after, hi)
+    clause_start = that.end() if that is not None and that.end() > after else None
     if clause_start is None and _lemma(ctx, verb) in ctx.lex.without_that:
         pos = _lstrip_start(text, verb.end(), hi)
         if pos > verb.end() and _is_clause_start(ctx, pos, hi):
