@@ -767,9 +767,10 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             hit is not None
             and k == 1
             and hit.start > _lstrip_start(text, seg_lo, seg_hi)
-            and hit.role is not None
+            and (hit.role is not None or text[hit.start : hit.end] != hit.name)
         ):
-            _absorb_qualifiers(ctx, seg_lo, hit)  # "Transport and Infrastructure Minister X,"
+            # "Transport and Infrastructure Minister X,", "Akita Gov. X, whose ..."
+            _absorb_qualifiers(ctx, seg_lo, hit)
         if hit is not None and _clean(text[seg_lo : hit.start]) in ("", "and"):
             pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
             parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
