@@ -1050,7 +1050,17 @@ class NameLex:
             first = words[core[0]]
             # "Tuesday Antonio Rovira": a capitalised word that is no given name (an
             # accented one, "René Antonio Rovira", is a foreign given name, not English).
-            if words[core[1]] in given and first.isascii() and first not in given:
+            if (
+                words[core[1]] in given
+                and first.isascii()
+                and first not in given
+                # "Ong Wei Ming", "Tan Hui Ling": a short family name before two short
+                # given syllables is part of the name
+                and not (
+                    len(core) == 3
+                    and max(len(first), *(len(w) for w in words[core[1] : core[2] + 1])) <= 4
+                )
+            ):
                 core = core[1:]
         if not core:
             return
