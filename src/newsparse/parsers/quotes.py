@@ -1276,6 +1276,20 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
+    naming_re = ctx.qlex.naming_re
+    naming = (
+        naming_re.search(text, max(window_lo, end - 220), end)
+        if naming_re is not None and text[end - 1].isalpha()
+        else None
+    )
+    if naming is not None:
+        # 'Mark Delorme called the announcement "..."': the subject names it
+        entity = _entity_before(ctx, lo, naming.start())
+        if entity is not None:
+            if entity.start > lo:
+                _absorb_qualifiers(ctx, lo, entity)  # "Housing critic X called ..."
+            verb_end = naming.start() + len(naming.group().split()[0])
+            return _span(text, naming.start(), verb_end), entity
     according = _ACCORDING.search(text[window_lo:end]) if text[end - 1] == "," else None
     if according is not None:
         a_start = window_lo + according.start()
