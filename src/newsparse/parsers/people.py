@@ -196,6 +196,20 @@ def match_person(
     return max(candidates, key=last_before)
 
 
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "outside", "across"))
+
+
+def _after_place_preposition(text: str, lo: int, start: int) -> bool:
+    """True for a single capitalised word right after "in", "at" ... ("in Brasília,")."""
+    word_end = start
+    while word_end > lo and text[word_end - 1] == " ":
+        word_end -= 1
+    word_start = word_end
+    while word_start > lo and text[word_start - 1].isalpha():
+        word_start -= 1
+    return word_end < start and text[word_start:word_end] in _PLACE_PREPOSITIONS
+
+
 def _family_before_given(
     persons: list[PersonRecord], lex: NameLex, family: str, first: str | None
 ) -> list[PersonRecord]:
@@ -567,7 +581,11 @@ def find_people(draft: Draft) -> None:
                         unconfirmed.setdefault(tokens[-2], []).append(hit)
                 single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
                 full_role = ", ".join(x for x in (role, appos) if x) or None
-                create = single and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                create = (
+                    single
+                    and not _after_place_preposition(text, lo, hit.start)
+                    and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                )
                 pending.append((hit, full_role, create))
     for hit, role, create in pending:
         person = match_person(hit.name, persons, lex, prefer_before=hit.start)
