@@ -403,8 +403,11 @@ class NameLex:
             + _CAP
             + r"(?:"
             + _WS
+            + r"(?:(?:of|for|and)"  # "told Times of Malta"
+            + _WS
+            + r")?"
             + _CAP
-            + r"){0,3}+)"
+            + r"){0,5}+)"
         )
 
     @functools.cached_property
