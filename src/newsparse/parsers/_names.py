@@ -590,7 +590,7 @@ class NameLex:
             + _alternation(self.doc_nouns, "i")
             + r"(?:\s{1,3}+(?:(?:posted|published|issued|released|provided|made|circulated|"
             r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
-            r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
+            r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,9}+"
             r"[\p{L}\p{N}’'().-]{1,40}+))?"
         )
 
