@@ -83,6 +83,12 @@ _CAP = (
 )
 _INITIAL = r"\p{Lu}\.(?:\s?+\p{Lu}\.){0,2}+\s?+"
 _WS = r"[ \t\r\n\u00a0]{1,3}+"
+# A romanised syllable: up to three consonants, one to three vowels, an optional final
+# (n, ng, k, h, m, p, t, r): "Hsin", "yi", "keung", "wah".
+_SYLLABLE_GIVEN = regex.compile(
+    r"(\p{Lu}[bcdfghjklmnpqrstvwxyz]{0,2}+[aeiouy]{0,3}+(?:ng|[nkhmptr])?)"
+    r"-[bcdfghjklmnpqrstvwxyz]{0,3}+[aeiouy]{1,3}+(?:ng|[nkhmptr])?"
+)
 
 
 def _alternation(words: Iterable[str], flags: str = "") -> str:
@@ -257,6 +263,12 @@ class NameLex:
         # Looked up with and without diacritics: "José" and "Renée" are "Jose" and "Renee".
         self.given_names = frozenset(given) | frozenset(map(_unaccented, given))
         self.ambiguous_given = frozenset(names.get("ambiguous_given_names", ()))
+        self.hyphen_prefixes = frozenset(
+            w.casefold() for w in names.get("hyphen_compound_openers", ())
+        )
+        self.hyphen_closers = frozenset(
+            w.casefold() for w in names.get("hyphen_compound_closers", ())
+        )
         self.pronouns: dict[str, str] = {
             k.casefold(): v for k, v in pronouns.get("subject", {}).items()
         }
@@ -384,13 +396,18 @@ class NameLex:
             + _alternation(self._speech.get("addressee_heads", ()))
             + r"(?![\p{L}])|(?:the\s{1,3}+)?\p{Lu}{2,8}+(?![\p{L}])(?:"
             + _WS
+            + r"(?:"
             + _CAP
+            + r"|\p{Lu}{2,12}+(?![\p{L}]))"  # "told PREMIUM TIMES that"
             + r"){0,2}+|(?:(?:the|The)\s{1,3}+)?"
             + _CAP
             + r"(?:"
             + _WS
+            + r"(?:(?:of|for|and)"  # "told Times of Malta"
+            + _WS
+            + r")?"
             + _CAP
-            + r"){0,3}+)"
+            + r"){0,5}+)"
         )
 
     @functools.cached_property
@@ -573,7 +590,7 @@ class NameLex:
             + _alternation(self.doc_nouns, "i")
             + r"(?:\s{1,3}+(?:(?:posted|published|issued|released|provided|made|circulated|"
             r"distributed|compiled|presented|announced|cited|received|signed)\s{1,3}+"
-            r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,7}+"
+            r"(?:on|by|at|in|from|to)|from|by|of)\s{1,3}+(?P<issuer>(?:[\p{L}\p{N}’'().-]{1,40}+\s{1,3}+){0,9}+"
             r"[\p{L}\p{N}’'().-]{1,40}+))?"
         )
 
@@ -641,6 +658,8 @@ class NameLex:
             parts = base.split("-")
             if parts[0] in self.joined_articles and len(parts) > 1:
                 parts = parts[1:]  # "al-Sudani"
+            if self.is_syllable_given(base):
+                return False  # "Hsin-yi", "Chi-keung", "Hyun-jung"
             if any(not part or part[0].islower() or self.is_not_name(part) for part in parts):
                 return True
         return (
@@ -648,6 +667,20 @@ class NameLex:
             or base.casefold() in self._not_name_folded
             or base.rstrip(".") in self.honorifics
             or (base.isupper() and len(base) > 1)
+        )
+
+    def is_syllable_given(self, token: str) -> bool:
+        """True for a romanised two-syllable given name ("Hsin-yi", "Chi-keung").
+
+        Chinese and Korean given names are written as two short syllables joined by a
+        hyphen, the second in lower case; English compounds ("Anti-war", "Mid-year")
+        open with a word of ``hyphen_compound_openers``.
+        """
+        match = _SYLLABLE_GIVEN.fullmatch(token)
+        return (
+            match is not None
+            and match.group(1).casefold() not in self.hyphen_prefixes
+            and token[match.end(1) + 1 :] not in self.hyphen_closers
         )
 
     def is_patronymic(self, token: str) -> bool:
@@ -1020,7 +1053,17 @@ class NameLex:
             first = words[core[0]]
             # "Tuesday Antonio Rovira": a capitalised word that is no given name (an
             # accented one, "René Antonio Rovira", is a foreign given name, not English).
-            if words[core[1]] in given and first.isascii() and first not in given:
+            if (
+                words[core[1]] in given
+                and first.isascii()
+                and first not in given
+                # "Ong Wei Ming", "Tan Hui Ling": a short family name before two short
+                # given syllables is part of the name
+                and not (
+                    len(core) == 3
+                    and max(len(first), *(len(w) for w in words[core[1] : core[2] + 1])) <= 4
+                )
+            ):
                 core = core[1:]
         if not core:
             return

@@ -187,6 +187,32 @@ class QuoteLex:
             else None
         )
         """An adverb between commas after a verb: "warned, however, that"."""
+        focus = sorted(
+            {str(a) for a in speech.get("focus_adverbs", ()) if a}, key=len, reverse=True
+        )
+        self.focus_re: regex.Pattern[str] | None = (
+            regex.compile(
+                r"\s{1,3}+(?i:"
+                + "|".join(regex.escape(a) for a in focus)
+                + r")(?=\s{1,3}+that(?![\p{L}]))"
+            )
+            if focus
+            else None
+        )
+        """A focus adverb right before "that": "saying only that"."""
+        naming = sorted(
+            {str(a) for a in speech.get("naming_verbs", ()) if a}, key=len, reverse=True
+        )
+        self.naming_re: regex.Pattern[str] | None = (
+            regex.compile(
+                r"(?<![\p{L}])(?:"
+                + "|".join(regex.escape(a) for a in naming)
+                + r")(?:\s{1,3}+[^\s\"“”«»,;:.!?]{1,25}+){1,8}?(?:\s{1,3}+as)?\s{0,3}+$"
+            )
+            if naming
+            else None
+        )
+        """A naming frame before an opening mark: 'called the plan "..."'."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
         self.title_cue_ends = _last_runs(lexicon.get("speech_verbs").get("title_cues", ()))
         # What may stand between the start of a document, description, group or

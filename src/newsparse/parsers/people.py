@@ -174,8 +174,14 @@ def match_person(
                 firsts.append(p)
         if not candidates and not initials:
             candidates = firsts
+        if not candidates:
+            # "Kwok" of "Rosanna Kwok Wai-yee": the family name before a romanised
+            # two-syllable given name
+            candidates = _family_before_given(persons, lex, word, None)
         if not candidates and len(word) >= 4:
             candidates = _clipped_or_misspelt(word.casefold(), initials[:1], persons)
+    if not candidates and len(tokens) == 2:
+        candidates = _family_before_given(persons, lex, tokens[1], tokens[0])  # "Rosanna Kwok"
     if initials:
         candidates = [p for p in candidates if p.first[:1] == initials[:1]] or candidates
     if not candidates:
@@ -188,6 +194,43 @@ def match_person(
         return max(starts) if starts else -1
 
     return max(candidates, key=last_before)
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "outside", "across"))
+
+
+def _after_place_preposition(text: str, lo: int, start: int) -> bool:
+    """True for a single capitalised word right after "in", "at" ... ("in Brasília,")."""
+    word_end = start
+    while word_end > lo and text[word_end - 1] == " ":
+        word_end -= 1
+    word_start = word_end
+    while word_start > lo and text[word_start - 1].isalpha():
+        word_start -= 1
+    return word_end < start and text[word_start:word_end] in _PLACE_PREPOSITIONS
+
+
+def _family_before_given(
+    persons: list[PersonRecord], lex: NameLex, family: str, first: str | None
+) -> list[PersonRecord]:
+    """The persons whose name ends in ``family`` and a romanised given name.
+
+    "Chiu Hsin-yi", "Rosanna Kwok Wai-yee": the word before a hyphenated two-syllable
+    given name is the family name; with ``first``, the name must also start with it.
+    """
+    found = []
+    for person in persons:
+        key = person._name_key()
+        if key[3] < 2 or "-" not in key[1] or (first is not None and key[0] != first):
+            continue
+        words = person.name.split()
+        if (
+            words[-2] == family
+            and (first is None or len(words) > 2)
+            and lex.is_syllable_given(key[1])
+        ):
+            found.append(person)
+    return found
 
 
 def _clipped_or_misspelt(
@@ -533,9 +576,16 @@ def find_people(draft: Draft) -> None:
             else:
                 if multi and not any(lex.is_not_name(t) for t in tokens):
                     unconfirmed.setdefault(_strip_possessive(tokens[-1]), []).append(hit)
+                    if "-" in tokens[-1] and lex.is_syllable_given(_strip_possessive(tokens[-1])):
+                        # "Kwok said" confirms "Rosanna Kwok Wai-yee"
+                        unconfirmed.setdefault(tokens[-2], []).append(hit)
                 single = len(tokens) == 1 and not lex.is_not_name(tokens[0])
                 full_role = ", ".join(x for x in (role, appos) if x) or None
-                create = single and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                create = (
+                    single
+                    and not _after_place_preposition(text, lo, hit.start)
+                    and (early or _evidence_around(text, hit, (lo, hi), chain_end, lex))
+                )
                 pending.append((hit, full_role, create))
     for hit, role, create in pending:
         person = match_person(hit.name, persons, lex, prefer_before=hit.start)

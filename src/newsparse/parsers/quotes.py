@@ -149,8 +149,17 @@ _QUOTED_AS_SAYING = regex.compile(
 )
 # A dateline left at the start of a lead: capitals, a comma, a date, the agency in
 # parentheses and a dash.
+# Also a title-case place with a month and day before the credit, the dash optional
+# ("Taipei, Nov. 20 (CNA) Media ...", "Maputo, 20 Nov 2025 (Lusa) - ..."), and a bare
+# place before a colon
+# ("SINGAPORE: Commuters ...", "Dubai: Commuters ...").
 _DATELINE_LEAD = regex.compile(
     r"\p{Lu}[\p{Lu} .'’/-]{1,40}+,[^()\n]{0,30}+\([^()\n]{1,30}+\)\s{0,3}+[-–—]{1,3}+\s{1,3}+"
+    r"|\p{Lu}\p{Ll}{1,20}+(?:[ -]\p{Lu}\p{Ll}{1,20}+){0,2}+,\s{1,3}+"
+    r"(?:\p{Lu}\p{Ll}{2,8}+\.?\s{1,3}+\p{N}{1,2}+|\p{N}{1,2}+\s{1,3}+\p{Lu}\p{Ll}{2,8}+\.?)"
+    r"(?:,?\s{1,3}+\p{N}{4})?\s{1,3}+\([^()\n]{1,30}+\)\.?\s{0,3}+(?:[-–—]{1,3}+\s{0,3}+)?"
+    r"|\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)(?:[ -]\p{Lu}(?:\p{Lu}{1,20}+|\p{Ll}{1,20}+)){0,2}+"
+    r":\s{1,3}+(?=\p{Lu})"
 )
 _DATELINE_CAPS = regex.compile(r"[\p{Lu}.' -]{0,30}+")
 _APOSTROPHE_S = ("'s", "’s")
@@ -758,9 +767,10 @@ def _apposition_chain(ctx: _Context, lo: int, hi: int) -> Entity | None:
             hit is not None
             and k == 1
             and hit.start > _lstrip_start(text, seg_lo, seg_hi)
-            and hit.role is not None
+            and (hit.role is not None or text[hit.start : hit.end] != hit.name)
         ):
-            _absorb_qualifiers(ctx, seg_lo, hit)  # "Transport and Infrastructure Minister X,"
+            # "Transport and Infrastructure Minister X,", "Akita Gov. X, whose ..."
+            _absorb_qualifiers(ctx, seg_lo, hit)
         if hit is not None and _clean(text[seg_lo : hit.start]) in ("", "and"):
             pre = _comma_role_before(ctx, lo, bounds[k - 1]) if k > 1 else None
             parts = [p for p in (pre, hit.role, *reversed(roles)) if p]
@@ -1266,6 +1276,20 @@ def _cue_before(ctx: _Context, lo: int, hi: int) -> tuple[Span, Entity] | None:
             entity = _entity_before(ctx, lo, verb.start())
             if entity is not None:
                 return cue, entity
+    naming_re = ctx.qlex.naming_re
+    naming = (
+        naming_re.search(text, max(window_lo, end - 220), end)
+        if naming_re is not None and text[end - 1].isalpha()
+        else None
+    )
+    if naming is not None:
+        # 'Mark Delorme called the announcement "..."': the subject names it
+        entity = _entity_before(ctx, lo, naming.start())
+        if entity is not None:
+            if entity.start > lo:
+                _absorb_qualifiers(ctx, lo, entity)  # "Housing critic X called ..."
+            verb_end = naming.start() + len(naming.group().split()[0])
+            return _span(text, naming.start(), verb_end), entity
     according = _ACCORDING.search(text[window_lo:end]) if text[end - 1] == "," else None
     if according is not None:
         a_start = window_lo + according.start()
@@ -1366,6 +1390,8 @@ def _direct_quotes(
             accept = words >= 3 and sentence_like and seg.closed
         else:
             accept = words >= _MIN_CUELESS_WORDS and sentence_like and seg.closed
+        if accept and _embedded_fragment(ctx, seg, before_lo, content):
+            accept = False  # the end of a reported clause: a mixed quotation
         if not accept:
             rejected.append(seg)
             continue
@@ -1390,6 +1416,34 @@ def _direct_quotes(
             if second is not None:
                 extras.append(second)
     return drafts + extras, rejected
+
+
+def _embedded_fragment(ctx: _Context, seg: Segment, before_lo: int, content: str) -> bool:
+    """True for quoted words that end a reported clause of the same sentence.
+
+    'Karavelas added that the association was ready to return "tomorrow morning, if
+    ..."', 'Bambang said the government wanted "the two sides to ..."': the marks open
+    in lower case after a speech verb whose reported clause has begun before them.
+    """
+    first = content.lstrip()[:1]
+    if not first.islower():
+        return False
+    text = ctx.text
+    head = seg.open_pos
+    while head > before_lo and text[head - 1].isspace():
+        head -= 1
+    if head <= before_lo or not (text[head - 1].isalnum() or text[head - 1] in "%"):
+        return False  # 'said: "..."', 'said, "..."'
+    last = None
+    for verb in ctx.index.verbs(ctx.lex.verb_re, before_lo, head):
+        last = verb
+    if last is None or last.group().casefold().endswith("ing"):
+        return False
+    lemma = _lemma(ctx, last)
+    if lemma in ctx.lex.question_verbs:
+        return False
+    _, cue_end = _cue_span(ctx, last, head)
+    return _reported_clause(ctx, lemma, cue_end, seg.open_pos) is not None
 
 
 # -- indirect quotations ------------------------------------------------------------------
@@ -1435,6 +1489,34 @@ def _postposed_clause(ctx: _Context, start: int, end: int) -> tuple[int, int] | 
     return lo, hi
 
 
+_ARTICLE_START = regex.compile(r"\s{0,3}+(?:the|a|an)\s{1,3}+")
+
+
+def _source_apposition_end(ctx: _Context, pos: int, hi: int) -> int:
+    """Where the clause starts after "According to X," and an apposition on X.
+
+    "According to Finnish Forest Industries, the industry's lobby group, paper
+    production ...": a short role phrase after an article, closed by a comma, describes
+    the source and is skipped; anything else (the subject of the clause) stays.
+    """
+    text = ctx.text
+    article = _ARTICLE_START.match(text, pos, hi)
+    if article is None:
+        return pos
+    comma = text.find(",", article.end(), min(hi, article.end() + 60))
+    if comma < 0:
+        return pos
+    words = text[article.end() : comma].casefold().split()
+    if not words or len(words) > 6:
+        return pos
+    nouns = ctx.lex.org_nouns
+    if words[-1] in nouns or " ".join(words[-2:]) in nouns:
+        return comma + 1  # "the industry's lobby group,", "the state regulator,"
+    if ctx.lex.is_role_phrase(text[article.end() : comma]):
+        return comma + 1
+    return pos
+
+
 def _is_clause_start(ctx: _Context, pos: int, hi: int) -> bool:
     word = _WORD.match(ctx.text, pos, hi)
     if word is None:
@@ -1467,7 +1549,8 @@ def _absorb_qualifiers(ctx: _Context, unit_lo: int, entity: Entity) -> None:
     if entity.kind == "name" and entity.role is None and start < entity.start:
         role = _clean(text[start : entity.start])
         if (
-            count_words(role, 13) <= 12
+            role
+            and count_words(role, 13) <= 12
             and role.split()[-1].casefold() not in _DESCRIPTOR_STOPS
             # "A spokesman for the Liberal" + "Democrats": one capitalised word after a
             # capitalised complement ends the organisation's name
@@ -1590,7 +1673,8 @@ def _indirect_in_unit(
         comma = text.find(",", according.end(), min(hi, according.end() + 250))
         if comma > 0:
             entity = _entity_after(ctx, according.end(), comma)
-            clause = _clause(ctx, comma + 1, hi)
+            after_comma = _source_apposition_end(ctx, comma + 1, hi)
+            clause = _clause(ctx, after_comma, hi)
             if entity is not None and clause is not None:
                 cue = _trim_span(text, according.start(), according.end())
                 return _Draft(
@@ -1676,6 +1760,8 @@ def _indirect_in_unit(
                 return _Draft(
                     lo, lo, "indirect", pi, cue=cue, entity=bare, anchor=bare.start
                 ), "backward"
+        if reported is not None and not forward_only and _outer_attribution(ctx, reported, hi):
+            continue  # "X estimates that ..., its president said": the later verb frames
         if reported is None and text.find(",", lo, verb.start()) < 0:
             # (Performance.) Every report below needs the clause the verb reports or a
             # comma before the verb: no speaker is looked for when there is neither.
@@ -1750,6 +1836,36 @@ def _indirect_in_unit(
     return None, None
 
 
+def _outer_attribution(ctx: _Context, reported: tuple[int, int], hi: int) -> bool:
+    """True when the reported clause ends in a postposed attribution of its own.
+
+    "The institute estimates that 1.2 million people could be affected, its president
+    said on Thursday.": a comma, a short subject, a speech verb and at most a few words
+    (a time, a place) close the sentence, so the whole sentence is what that speaker
+    said.
+    """
+    text = ctx.text
+    if text.find(",", reported[0], reported[1]) < 0:
+        return False
+    for verb in ctx.index.verbs(ctx.lex.verb_re, reported[0], hi):
+        if verb.group().casefold().endswith("ing"):
+            continue
+        comma = text.rfind(",", reported[0], verb.start())
+        if comma < 0 or not 1 <= count_words(text, 5, comma + 1, verb.start()) <= 4:
+            continue
+        _, cue_end = _cue_span(ctx, verb, hi)
+        tail = text[cue_end:hi]
+        if count_words(tail, 7) > 6 or " that " in f" {tail} ":
+            continue
+        entity = _entity_before(ctx, comma + 1, verb.start())
+        if entity is None:
+            continue
+        if _lemma(ctx, verb) in ("report", "inform") and entity.name in ctx.lex.agencies:
+            continue  # "..., Interfax reports.": the agency relays, it does not frame
+        return True
+    return False
+
+
 def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[int, int] | None:
     """The clause a speech verb (cue ending at ``cue_end``) reports: ``said (that) ...``.
 
@@ -1770,6 +1886,10 @@ def _reported_clause(ctx: _Context, lemma: str, cue_end: int, hi: int) -> tuple[
     adjunct = _ADJUNCT.match(text, after, hi)
     if adjunct is not None:
         after = adjunct.end()
+    focus_re = ctx.qlex.focus_re
+    focus = focus_re.match(text, after, hi) if focus_re is not None else None
+    if focus is not None:
+        after = focus.end()  # "saying only that"
     that = _THAT.match(text, after, hi)
     clause = None
     if that is not None and that.end() > after:
@@ -1926,8 +2046,12 @@ def _participle(ctx: _Context, pi: int, lo: int, hi: int, verb: regex.Match[str]
     comma = _comma_before(text, lo, verb.start())
     if comma is None:
         return None
-    that = _THAT.match(text, verb.end(), hi)
-    clause_start = that.end() if that is not None and that.end() > verb.end() else None
+    after = verb.end()
+    focus = ctx.qlex.focus_re.match(text, after, hi) if ctx.qlex.focus_re is not None else None
+    if focus is not None:
+        after = focus.end()  # "..., saying only that ..."
+    that = _THAT.match(text, after, hi)
+    clause_start = that.end() if that is not None and that.end() > after else None
     if clause_start is None and _lemma(ctx, verb) in ctx.lex.without_that:
         pos = _lstrip_start(text, verb.end(), hi)
         if pos > verb.end() and _is_clause_start(ctx, pos, hi):
