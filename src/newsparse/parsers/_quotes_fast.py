@@ -176,41 +176,21 @@ class QuoteLex:
         )
         """Speech verbs whose bare form is no noun ("the matter say")."""
         speech = lexicon.get("speech_verbs")
-        adverbs = sorted({str(a) for a in speech.get("adverbs", ()) if a}, key=len, reverse=True)
-        self.aside_re: regex.Pattern[str] | None = (
-            regex.compile(
-                r"\s{0,3}+,\s{0,3}+(?i:"
-                + "|".join(regex.escape(a).replace(r"\ ", r"\s{1,3}+") for a in adverbs)
-                + r")\s{0,3}+,"
-            )
-            if adverbs
-            else None
+        self.aside_re = _alternation(
+            speech.get("adverbs", ()),
+            r"\s{0,3}+,\s{0,3}+(?i:",
+            r")\s{0,3}+,",
+            spaced=True,
         )
         """An adverb between commas after a verb: "warned, however, that"."""
-        focus = sorted(
-            {str(a) for a in speech.get("focus_adverbs", ()) if a}, key=len, reverse=True
-        )
-        self.focus_re: regex.Pattern[str] | None = (
-            regex.compile(
-                r"\s{1,3}+(?i:"
-                + "|".join(regex.escape(a) for a in focus)
-                + r")(?=\s{1,3}+that(?![\p{L}]))"
-            )
-            if focus
-            else None
+        self.focus_re = _alternation(
+            speech.get("focus_adverbs", ()), r"\s{1,3}+(?i:", r")(?=\s{1,3}+that(?![\p{L}]))"
         )
         """A focus adverb right before "that": "saying only that"."""
-        naming = sorted(
-            {str(a) for a in speech.get("naming_verbs", ()) if a}, key=len, reverse=True
-        )
-        self.naming_re: regex.Pattern[str] | None = (
-            regex.compile(
-                r"(?<![\p{L}])(?:"
-                + "|".join(regex.escape(a) for a in naming)
-                + r")(?:\s{1,3}+[^\s\"“”«»,;:.!?]{1,25}+){1,8}?(?:\s{1,3}+as)?\s{0,3}+$"
-            )
-            if naming
-            else None
+        self.naming_re = _alternation(
+            speech.get("naming_verbs", ()),
+            r"(?<![\p{L}])(?:",
+            r")(?:\s{1,3}+[^\s\"“”«»,;:.!?]{1,25}+){1,8}?(?:\s{1,3}+as)?\s{0,3}+$",
         )
         """A naming frame before an opening mark: 'called the plan "..."'."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
@@ -245,6 +225,22 @@ class QuoteLex:
         self.prefix_stop = regex.compile(
             r"(?r)[^\p{L}\p{M}\s'’.\-" + "".join(regex.escape(c) for c in others) + "]"
         )
+
+
+def _alternation(
+    words: Iterable[object], before: str, after: str, *, spaced: bool = False
+) -> regex.Pattern[str] | None:
+    """``before`` + the words as an alternation, longest first, + ``after``; None if none.
+
+    With ``spaced``, a space inside a word matches one to three white-space characters.
+    """
+    alternatives = sorted({str(w) for w in words if w}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    escaped = (regex.escape(w) for w in alternatives)
+    if spaced:
+        escaped = (w.replace(r"\ ", r"\s{1,3}+") for w in escaped)
+    return regex.compile(before + "|".join(escaped) + after)
 
 
 def quote_lex(lexicon: Lexicon) -> QuoteLex:
