@@ -480,24 +480,13 @@ class NameLex:
         ("Mohammed Shia al-Sudani"): cheap string tests per run instead of a longer
         pattern tried at every word.
         """
-        particles, joined = self.particles, self.joined_articles
         previous: tuple[int, int] | None = None
         for match in self.name_run_re.finditer(text, lo, hi):
             start, end = match.span()
             opening = start
             before = text[start - 1] if start > lo else ""
-            if before == " ":
-                # (Performance.) One slice and set lookup per run: openings are rare.
-                k = max(lo, text.rfind(" ", lo, start - 1) + 1)
-                if text[k : start - 1] in particles:
-                    opening = k
-                    j = max(lo, text.rfind(" ", lo, k - 1) + 1)
-                    if k - 1 > lo and text[j : k - 1] in particles:
-                        opening = j  # "von der"
-            elif before == "-":
-                k = max(lo, text.rfind(" ", lo, start - 1) + 1)
-                if text[k : start - 1] in joined:
-                    opening = k
+            if before in (" ", "-"):
+                opening = self._opening(text, lo, start, before)
             if opening != start and previous is not None:
                 gap = text[previous[1] : opening]
                 if gap and len(gap) <= 3 and not gap.strip():
@@ -750,6 +739,23 @@ class NameLex:
                 append(hit)
         return hits
 
+    def _opening(self, text: str, lo: int, start: int, before: str) -> int:
+        """Where a run at ``start`` opens, counting what stands before it.
+
+        Particles before a space ("von der Leyen"), a joined article before a hyphen
+        ("al-Sudani").
+        """
+        k = max(lo, text.rfind(" ", lo, start - 1) + 1)
+        if before == " ":
+            if text[k : start - 1] in self.particles:
+                j = max(lo, text.rfind(" ", lo, k - 1) + 1)
+                if k - 1 > lo and text[j : k - 1] in self.particles:
+                    return j  # "von der"
+                return k
+        elif text[k : start - 1] in self.joined_articles:
+            return k
+        return start
+
     def _run_list(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """``list(self._runs(text, lo, hi))``, found faster (performance).
 
@@ -759,7 +765,6 @@ class NameLex:
         particle_ends, joined_ends = self._opening_ends
         if particle_ends is None or joined_ends is None:
             return list(self._runs(text, lo, hi))
-        particles, joined = self.particles, self.joined_articles
         runs: list[tuple[int, int]] = []
         append = runs.append
         previous_end = -1
@@ -768,23 +773,19 @@ class NameLex:
             opening = start
             if start - 2 >= lo:
                 before = text[start - 1]
-                if before == " ":
-                    if (
+                if (
+                    before == " "
+                    and (
                         text[start - 2] in particle_ends
                         or text[start - 3 : start - 1] in particle_ends
-                    ):
-                        k = max(lo, text.rfind(" ", lo, start - 1) + 1)
-                        if text[k : start - 1] in particles:
-                            opening = k
-                            j = max(lo, text.rfind(" ", lo, k - 1) + 1)
-                            if k - 1 > lo and text[j : k - 1] in particles:
-                                opening = j  # "von der"
-                elif before == "-" and (
-                    text[start - 2] in joined_ends or text[start - 3 : start - 1] in joined_ends
+                    )
+                ) or (
+                    before == "-"
+                    and (
+                        text[start - 2] in joined_ends or text[start - 3 : start - 1] in joined_ends
+                    )
                 ):
-                    k = max(lo, text.rfind(" ", lo, start - 1) + 1)
-                    if text[k : start - 1] in joined:
-                        opening = k
+                    opening = self._opening(text, lo, start, before)
             if opening != start and runs:
                 gap = text[previous_end:opening]
                 if gap and len(gap) <= 3 and not gap.strip():
