@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .._lexicon import Lexicon
-from ._names import name_lex
+from ._names import _alternation, name_lex
 
 __all__ = [
     "ACRONYM_MAX",
@@ -176,21 +176,21 @@ class QuoteLex:
         )
         """Speech verbs whose bare form is no noun ("the matter say")."""
         speech = lexicon.get("speech_verbs")
-        self.aside_re = _alternation(
-            speech.get("adverbs", ()),
-            r"\s{0,3}+,\s{0,3}+(?i:",
-            r")\s{0,3}+,",
-            spaced=True,
+        self.aside_re = _word_pattern(
+            speech.get("adverbs", ()), r"\s{0,3}+,\s{0,3}+", r"\s{0,3}+,", flags="i"
         )
         """An adverb between commas after a verb: "warned, however, that"."""
-        self.focus_re = _alternation(
-            speech.get("focus_adverbs", ()), r"\s{1,3}+(?i:", r")(?=\s{1,3}+that(?![\p{L}]))"
+        self.focus_re = _word_pattern(
+            speech.get("focus_adverbs", ()),
+            r"\s{1,3}+",
+            r"(?=\s{1,3}+that(?![\p{L}]))",
+            flags="i",
         )
         """A focus adverb right before "that": "saying only that"."""
-        self.naming_re = _alternation(
+        self.naming_re = _word_pattern(
             speech.get("naming_verbs", ()),
-            r"(?<![\p{L}])(?:",
-            r")(?:\s{1,3}+[^\s\"“”«»,;:.!?]{1,25}+){1,8}?(?:\s{1,3}+as)?\s{0,3}+$",
+            r"(?<![\p{L}])",
+            r"(?:\s{1,3}+[^\s\"“”«»,;:.!?]{1,25}+){1,8}?(?:\s{1,3}+as)?\s{0,3}+$",
         )
         """A naming frame before an opening mark: 'called the plan "..."'."""
         self.adverb_ends = _last_runs(lexicon.get("speech_verbs").get("adverbs", ()))
@@ -227,20 +227,14 @@ class QuoteLex:
         )
 
 
-def _alternation(
-    words: Iterable[object], before: str, after: str, *, spaced: bool = False
+def _word_pattern(
+    words: Iterable[object], before: str, after: str, *, flags: str = ""
 ) -> regex.Pattern[str] | None:
-    """``before`` + the words as an alternation, longest first, + ``after``; None if none.
-
-    With ``spaced``, a space inside a word matches one to three white-space characters.
-    """
-    alternatives = sorted({str(w) for w in words if w}, key=len, reverse=True)
+    """``before`` + the words as the name lexicon's alternation + ``after``; None if none."""
+    alternatives = [str(w) for w in words if w]
     if not alternatives:
         return None
-    escaped = (regex.escape(w) for w in alternatives)
-    if spaced:
-        escaped = (w.replace(r"\ ", r"\s{1,3}+") for w in escaped)
-    return regex.compile(before + "|".join(escaped) + after)
+    return regex.compile(before + _alternation(alternatives, flags) + after)
 
 
 def quote_lex(lexicon: Lexicon) -> QuoteLex:
