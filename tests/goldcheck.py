@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import regex
 
 import newsparse
+from newsparse._text import iter_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -23,6 +25,29 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # The date the seeds were commissioned: partial dates are completed against it.
 SEED_REFERENCE_DATE = dt.date(2026, 11, 25)
+
+
+def leading_lines(count: int = 30) -> list[str]:
+    """The first ``count`` lines (stripped, not blank) of every seed and fixture text."""
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("**/*.txt"))
+    return [
+        line.stripped
+        for path in paths
+        for line in list(iter_lines(path.read_text("utf-8", errors="replace")))[:count]
+        if line.stripped
+    ]
+
+
+def random_region(rnd: random.Random, text: str) -> tuple[int, int, list[tuple[int, int]]]:
+    """A random region of ``text`` and, four times in ten, a few sorted skip spans."""
+    start = rnd.randint(0, len(text))
+    stop = rnd.randint(start, len(text))
+    skips: list[tuple[int, int]] = []
+    if rnd.random() < 0.4:
+        at = [rnd.randint(0, len(text)) for _ in range(rnd.randint(1, 3))]
+        skips = sorted((x, x + rnd.randint(0, 8)) for x in at)
+    return start, stop, skips
+
 
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`‹›"
 _SPACE = regex.compile(r"\s+")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
 
 from newsparse import Lexicon
-from newsparse._text import iter_lines
 from newsparse.parsers._agencies import (
     _CAPS_PLACE,
     _NAMES,
@@ -19,7 +16,8 @@ from newsparse.parsers._agencies import (
 )
 from newsparse.parsers._dates import date_patterns
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import goldcheck
+
 WORDS = ["AP", "APA", "APA-Economics", "AFP", "Trend", "Trend News Agency", "TASS", "A.P."]
 
 
@@ -81,13 +79,7 @@ def test_default_header_patterns_match_as_with_the_flat_alternation() -> None:
         for key, value in fills.items():
             source = source.replace(key, value)
         flat.append(regex.compile(source, regex.VERSION0))
-    lines = [
-        line.stripped
-        for path in sorted((ROOT / "seeds").glob("*.txt"))
-        + sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
-        for line in list(iter_lines(path.read_text("utf-8", errors="replace")))[:30]
-        if line.stripped
-    ]
+    lines = goldcheck.leading_lines()
     assert len(lines) > 50
     matched = 0
     for line in lines:

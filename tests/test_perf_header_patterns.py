@@ -9,10 +9,11 @@ import pytest
 import regex
 
 from newsparse import Lexicon
-from newsparse._text import iter_lines
 from newsparse.parsers import _agencies
 from newsparse.parsers._agencies import FactsMemo, agency_index
 from newsparse.parsers._header_required import DIGIT, UPPER, required
+
+from . import goldcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,13 +23,7 @@ def _result(match: regex.Match[str] | None) -> object:
 
 
 def _lines() -> list[str]:
-    lines = [
-        line.stripped
-        for path in sorted((ROOT / "seeds").glob("*.txt"))
-        + sorted((ROOT / "tests" / "fixtures").glob("**/*.txt"))
-        for line in list(iter_lines(path.read_text("utf-8", errors="replace")))[:30]
-        if line.stripped
-    ]
+    lines = goldcheck.leading_lines()
     extra = [
         "LONDON, Nov 22 (Reuters) - Oil rose.",
         "BAKU, Azerbaijan, Oct. 23 /Trend/ - text",

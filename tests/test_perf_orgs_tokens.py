@@ -8,6 +8,8 @@ import pytest
 
 from newsparse.parsers import _orgs_data as data
 
+from . import goldcheck
+
 
 def _both(text: str, start: int = 0, stop: int | None = None) -> None:
     end = len(text) if stop is None else stop
@@ -53,12 +55,7 @@ def test_one_pass_tokens_equal_the_raw_token_path() -> None:
         text = "".join(
             rnd.choice(pieces) + rnd.choice(["", " ", "", "  "]) for _ in range(rnd.randint(0, 14))
         )
-        start = rnd.randint(0, len(text))
-        stop = rnd.randint(start, len(text))
-        skips = []
-        if rnd.random() < 0.4:
-            at = [rnd.randint(0, len(text)) for _ in range(rnd.randint(1, 3))]
-            skips = sorted((x, x + rnd.randint(0, 8)) for x in at)
+        start, stop, skips = goldcheck.random_region(rnd, text)
         fast = scan.tokenize(text, start, stop, skips, scan.WordCache(org))
         raw = data.raw_tokens(text, start, stop)
         assert fast == scan._raw_tokenize(raw, skips, scan.WordCache(org)), text
